@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Security;
+using Portal.Modules.DistrictCouncils.Models;
+using Portal.Modules.DistrictCouncils.Services;
+
+namespace Portal.Modules.DistrictCouncils.Pages.Councils;
+
+public class DetailsModel(CouncilQueries queries, OrganisationLookup organisations) : PageModel
+{
+    public DistrictCouncil Council { get; private set; } = null!;
+    public IReadOnlyList<CouncilUpdate> Updates { get; private set; } = [];
+    public bool CanEdit { get; private set; }
+    public bool CanPost { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var council = await queries.FindAsync(id, ct);
+        if (council is null || !User.CanView(council))
+            return NotFound();
+
+        Council = council;
+        Updates = await queries.LatestPublishedUpdatesAsync(id, 10, ct);
+        CanEdit = User.CanEditProfile(council);
+        CanPost = User.CanPostUpdateTo(council, await organisations.OfUserAsync(User, ct));
+        return Page();
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Modules.DistrictCouncils.Services;
+
+namespace Portal.Modules.DistrictCouncils.Pages.Councils;
+
+public class IndexModel(CouncilQueries queries, PortalDbContext db) : PageModel
+{
+    public IReadOnlyList<Ward> Wards { get; private set; } = [];
+    public Dictionary<string, int> CountsByWard { get; private set; } = [];
+    public Ward? SelectedWard { get; private set; }
+    public CouncilFilter Filter { get; private set; } = new(null, Models.ActivityFields.None, 1);
+    public Paged<CouncilSummary>? Result { get; private set; }
+
+    /// <param name="p">Page number; "page" is taken by Razor Pages routing.</param>
+    public async Task<IActionResult> OnGetAsync(string? ward, string? field, string? p, CancellationToken ct)
+    {
+        Wards = await db.Wards.AsNoTracking().OrderBy(w => w.SortOrder).ToListAsync(ct);
+        CountsByWard = await queries.CountPublishedByWardAsync(ct);
+
+        var errors = new Dictionary<string, string[]>();
+        Filter = CouncilFilter.Parse(ward, field, p, errors);
+        if (errors.Count > 0)
+        {
+            foreach (var (key, messages) in errors)
+                ModelState.AddModelError(key, messages[0]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        if (Filter.WardCode is not null)
+        {
+            SelectedWard = Wards.FirstOrDefault(w => w.Code == Filter.WardCode);
+            if (SelectedWard is null)
+                return NotFound();
+        }
+        Result = await queries.ListPublishedAsync(Filter, ct);
+        return Page();
+    }
+
+    public string? PageUrl(int page) =>
+        Url.Page("/Councils/Index", new { ward = Filter.WardCode, field = Filter.Field == Models.ActivityFields.None ? null : Filter.Field.ToString(), p = page });
+}

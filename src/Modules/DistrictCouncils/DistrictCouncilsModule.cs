@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Modules;
+using Portal.Core.Recipes;
+using Portal.Core.Security;
+using Portal.Modules.DistrictCouncils.Api;
+using Portal.Modules.DistrictCouncils.Models;
+using Portal.Modules.DistrictCouncils.Recipes;
+using Portal.Modules.DistrictCouncils.Services;
+
+namespace Portal.Modules.DistrictCouncils;
+
+public sealed class DistrictCouncilsModule : PortalModule
+{
+    public override string Name => "DistrictCouncils";
+
+    public override string DisplayName => "地域活動協議会";
+
+    public override IReadOnlyList<Permission> Permissions =>
+        [CouncilPermissions.ManageCouncilProfiles, CouncilPermissions.PostCouncilUpdates];
+
+    public override IReadOnlyList<NavigationItem> Navigation =>
+    [
+        new("地域活動協議会", "/Councils/Index", Order: 10),
+        new("協議会の管理", "/Manage/Index", CouncilPermissions.PostCouncilUpdates, Order: 100),
+    ];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<CouncilQueries>();
+        services.AddScoped<CouncilEditor>();
+        services.AddScoped<IRecipeStepHandler, DistrictCouncilsStep>();
+    }
+
+    public override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DistrictCouncil>(council =>
+        {
+            council.HasOne(c => c.Ward).WithMany().OnDelete(DeleteBehavior.Restrict);
+            council.HasOne(c => c.ManagingOrganisation).WithMany().OnDelete(DeleteBehavior.Restrict);
+            council.HasIndex(c => new { c.WardId, c.IsPublished, c.Name });
+        });
+        modelBuilder.Entity<CouncilUpdate>(update =>
+        {
+            update.HasOne(u => u.Council).WithMany(c => c.Updates).OnDelete(DeleteBehavior.Cascade);
+            update.HasOne(u => u.Organisation).WithMany().OnDelete(DeleteBehavior.Restrict);
+            update.HasMany(u => u.Revisions).WithOne().HasForeignKey(r => r.UpdateId).OnDelete(DeleteBehavior.Cascade);
+            update.HasIndex(u => new { u.CouncilId, u.Status, u.PublishedUtc });
+        });
+        modelBuilder.Entity<CouncilUpdateRevision>().HasIndex(r => new { r.UpdateId, r.Number }).IsUnique();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => CouncilsApi.Map(endpoints);
+}

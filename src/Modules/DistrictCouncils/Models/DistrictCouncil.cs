@@ -1,0 +1,123 @@
+using System.ComponentModel.DataAnnotations;
+using Portal.Core.Data;
+
+namespace Portal.Modules.DistrictCouncils.Models;
+
+/// <summary>A 地域活動協議会: roughly one elementary-school district, managed by one partner organisation.</summary>
+public class DistrictCouncil : IVersioned
+{
+    public int Id { get; set; }
+
+    [MaxLength(120)]
+    public required string Name { get; set; }
+
+    public int WardId { get; set; }
+    public Ward? Ward { get; set; }
+
+    /// <summary>The organisation whose staff may edit this profile.</summary>
+    public int ManagingOrganisationId { get; set; }
+    public Organisation? ManagingOrganisation { get; set; }
+
+    /// <summary>School district(s) or area covered, free text.</summary>
+    [MaxLength(200)]
+    public string Area { get; set; } = "";
+
+    public ActivityFields Fields { get; set; }
+
+    [MaxLength(4000)]
+    public string Description { get; set; } = "";
+
+    [MaxLength(100)]
+    public string ContactName { get; set; } = "";
+
+    [MaxLength(30)]
+    public string ContactPhone { get; set; } = "";
+
+    [MaxLength(254)]
+    public string ContactEmail { get; set; } = "";
+
+    public double? Latitude { get; set; }
+    public double? Longitude { get; set; }
+
+    public bool IsPublished { get; set; }
+
+    public Guid Version { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    [MaxLength(100)]
+    public string CreatedBy { get; set; } = "";
+
+    public DateTime ModifiedUtc { get; set; }
+
+    [MaxLength(100)]
+    public string ModifiedBy { get; set; } = "";
+
+    public List<CouncilUpdate> Updates { get; set; } = [];
+}
+
+public enum UpdateStatus
+{
+    Draft = 0,
+    Published = 1,
+}
+
+/// <summary>News posted about a council by staff of one organisation; that organisation owns it.</summary>
+public class CouncilUpdate : IVersioned
+{
+    public int Id { get; set; }
+
+    public int CouncilId { get; set; }
+    public DistrictCouncil? Council { get; set; }
+
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+
+    [MaxLength(200)]
+    public required string Title { get; set; }
+
+    /// <summary>Sanitised HTML.</summary>
+    [MaxLength(20000)]
+    public string Body { get; set; } = "";
+
+    public UpdateStatus Status { get; set; }
+
+    public DateTime? PublishedUtc { get; set; }
+
+    public Guid Version { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    [MaxLength(100)]
+    public string CreatedBy { get; set; } = "";
+
+    public DateTime ModifiedUtc { get; set; }
+
+    [MaxLength(100)]
+    public string ModifiedBy { get; set; } = "";
+
+    public List<CouncilUpdateRevision> Revisions { get; set; } = [];
+}
+
+/// <summary>A snapshot written on every save of an update: its version history.</summary>
+public class CouncilUpdateRevision
+{
+    public int Id { get; set; }
+
+    public int UpdateId { get; set; }
+
+    public int Number { get; set; }
+
+    [MaxLength(200)]
+    public required string Title { get; set; }
+
+    [MaxLength(20000)]
+    public string Body { get; set; } = "";
+
+    public UpdateStatus Status { get; set; }
+
+    public DateTime EditedUtc { get; set; }
+
+    [MaxLength(100)]
+    public string EditedBy { get; set; } = "";
+}

@@ -1,0 +1,84 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Modules.DistrictCouncils.Models;
+
+namespace Portal.Modules.DistrictCouncils.Services;
+
+public sealed record CouncilFilter(string? WardCode, ActivityFields Field, int Page)
+{
+    public const int PageSize = 20;
+
+    /// <summary>Parses the public query string; each bad value yields a message keyed by parameter.</summary>
+    public static CouncilFilter Parse(string? ward, string? field, string? page, IDictionary<string, string[]> errors)
+    {
+        var parsedField = ActivityFields.None;
+        if (!string.IsNullOrEmpty(field) && !ActivityFieldLabels.TryParseOne(field, out parsedField))
+            errors["field"] = [$"'{field}' is not an activity field. Use one of: {string.Join(", ", ActivityFieldLabels.All)}."];
+
+        var parsedPage = 1;
+        if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, out parsedPage) || parsedPage < 1 || parsedPage > 100_000))
+            errors["page"] = ["page must be a whole number from 1."];
+
+        if (ward is { Length: > 6 })
+            errors["ward"] = ["ward is a ward code such as 27127."];
+
+        return new CouncilFilter(string.IsNullOrEmpty(ward) ? null : ward, parsedField, Math.Max(parsedPage, 1));
+    }
+}
+
+public sealed record CouncilSummary(int Id, string Name, string WardName, string WardNameEn, string Area, ActivityFields Fields);
+
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>What residents may read: published councils and published updates only.</summary>
+public sealed class CouncilQueries(PortalDbContext db)
+{
+    private IQueryable<DistrictCouncil> Councils => db.Set<DistrictCouncil>().AsNoTracking();
+
+    public Task<Ward?> FindWardAsync(string code, CancellationToken ct) =>
+        db.Wards.AsNoTracking().FirstOrDefaultAsync(w => w.Code == code, ct);
+
+    public async Task<Paged<CouncilSummary>> ListPublishedAsync(CouncilFilter filter, CancellationToken ct)
+    {
+        var query = Councils.Where(c => c.IsPublished);
+        if (filter.WardCode is not null)
+            query = query.Where(c => c.Ward!.Code == filter.WardCode);
+        if (filter.Field != ActivityFields.None)
+            query = query.Where(c => ((int)c.Fields & (int)filter.Field) != 0);
+
+        var total = await query.CountAsync(ct);
+        var items = await query
+            .OrderBy(c => c.Ward!.SortOrder).ThenBy(c => c.Name).ThenBy(c => c.Id)
+            .Skip((filter.Page - 1) * CouncilFilter.PageSize).Take(CouncilFilter.PageSize)
+            .Select(c => new CouncilSummary(c.Id, c.Name, c.Ward!.Name, c.Ward.NameEn, c.Area, c.Fields))
+            .ToListAsync(ct);
+        return new Paged<CouncilSummary>(items, filter.Page, CouncilFilter.PageSize, total);
+    }
+
+    /// <summary>The council with its ward and managing organisation, published or not; callers decide who may see a draft.</summary>
+    public Task<DistrictCouncil?> FindAsync(int id, CancellationToken ct) =>
+        Councils.Include(c => c.Ward).Include(c => c.ManagingOrganisation).FirstOrDefaultAsync(c => c.Id == id, ct);
+
+    public async Task<IReadOnlyList<CouncilUpdate>> LatestPublishedUpdatesAsync(int councilId, int count, CancellationToken ct) =>
+        await db.Set<CouncilUpdate>().AsNoTracking()
+            .Include(u => u.Organisation)
+            .Where(u => u.CouncilId == councilId && u.Status == UpdateStatus.Published)
+            .OrderByDescending(u => u.PublishedUtc).ThenByDescending(u => u.Id)
+            .Take(count)
+            .ToListAsync(ct);
+
+    public Task<CouncilUpdate?> FindUpdateAsync(int councilId, int updateId, CancellationToken ct) =>
+        db.Set<CouncilUpdate>().AsNoTracking()
+            .Include(u => u.Organisation).Include(u => u.Council)
+            .FirstOrDefaultAsync(u => u.Id == updateId && u.CouncilId == councilId, ct);
+
+    /// <summary>Published councils per ward code, for the ward index.</summary>
+    public async Task<Dictionary<string, int>> CountPublishedByWardAsync(CancellationToken ct) =>
+        await Councils.Where(c => c.IsPublished)
+            .GroupBy(c => c.Ward!.Code)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+}

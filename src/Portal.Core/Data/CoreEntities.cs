@@ -1,0 +1,89 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+
+namespace Portal.Core.Data;
+
+/// <summary>A ward (区) of the city, identified by its national local-government code.</summary>
+public class Ward
+{
+    public int Id { get; set; }
+
+    [MaxLength(6)]
+    public required string Code { get; set; }
+
+    [MaxLength(50)]
+    public required string Name { get; set; }
+
+    [MaxLength(80)]
+    public required string NameEn { get; set; }
+
+    public int SortOrder { get; set; }
+}
+
+public enum OrganisationKind
+{
+    WardOffice = 1,
+    CommunityAssociationBranch = 2,
+    SocialWelfareCouncil = 3,
+    IntermediarySupport = 4,
+}
+
+/// <summary>One of the partners: staff belong to exactly one, and may change only its content.</summary>
+public class Organisation
+{
+    public int Id { get; set; }
+
+    /// <summary>Stable key used by recipes and URLs, e.g. "kita-ward-office".</summary>
+    [MaxLength(80)]
+    public required string Key { get; set; }
+
+    [MaxLength(120)]
+    public required string Name { get; set; }
+
+    [MaxLength(160)]
+    public required string NameEn { get; set; }
+
+    public OrganisationKind Kind { get; set; }
+
+    public int? WardId { get; set; }
+    public Ward? Ward { get; set; }
+}
+
+public class PortalUser : IdentityUser
+{
+    [MaxLength(100)]
+    public string DisplayName { get; set; } = "";
+
+    public int? OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+}
+
+public class PortalRole : IdentityRole
+{
+    public PortalRole() { }
+    public PortalRole(string name) : base(name) { }
+}
+
+public class EnabledFeature
+{
+    [MaxLength(100)]
+    public required string Name { get; set; }
+    public DateTime EnabledUtc { get; set; }
+}
+
+/// <summary>A recipe that has run on this site; the unique name stops two nodes from setting up twice.</summary>
+public class RecipeExecution
+{
+    public int Id { get; set; }
+
+    [MaxLength(100)]
+    public required string RecipeName { get; set; }
+
+    public DateTime ExecutedUtc { get; set; }
+}
+
+/// <summary>Rows whose edits must not silently overwrite each other: the version changes on every save.</summary>
+public interface IVersioned
+{
+    Guid Version { get; set; }
+}

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Content;
+using Portal.Core.Modules;
+using Portal.Core.Recipes;
+using Portal.Core.Security;
+
+namespace Portal.Core;
+
+public static class PortalCoreServices
+{
+    /// <summary>Services of the core itself: feature state, recipes and their core steps, permissions, rich text.</summary>
+    public static IServiceCollection AddPortalCore(this IServiceCollection services, ModuleCatalog catalog)
+    {
+        services.AddSingleton(catalog);
+        services.AddSingleton<FeatureState>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RichText>();
+        services.AddScoped<RecipeRunner>();
+        services.AddScoped<OrganisationLookup>();
+        services.AddScoped<IRecipeStepHandler, FeatureStep>();
+        services.AddScoped<IRecipeStepHandler, WardsStep>();
+        services.AddScoped<IRecipeStepHandler, OrganisationsStep>();
+        services.AddScoped<IRecipeStepHandler, RolesStep>();
+        services.AddScoped<IRecipeStepHandler, UsersStep>();
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();
+        return services;
+    }
+}

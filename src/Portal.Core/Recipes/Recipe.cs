@@ -1,0 +1,56 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Portal.Core.Data;
+
+namespace Portal.Core.Recipes;
+
+/// <summary>A JSON setup recipe: ordered steps, each handled by the module that owns the step name.</summary>
+public sealed class Recipe
+{
+    public required string Name { get; init; }
+    public string DisplayName { get; init; } = "";
+    public string Description { get; init; } = "";
+    public List<JsonElement> Steps { get; init; } = [];
+
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static Recipe Parse(string json) =>
+        JsonSerializer.Deserialize<Recipe>(json, JsonOptions) ?? throw new RecipeException("The recipe is empty.");
+}
+
+public sealed class RecipeStepContext(JsonElement step, PortalDbContext db, IServiceProvider services, DateTime nowUtc)
+{
+    public JsonElement Step { get; } = step;
+    public PortalDbContext Db { get; } = db;
+    public IServiceProvider Services { get; } = services;
+    public DateTime NowUtc { get; } = nowUtc;
+
+    /// <summary>Reads the step's JSON as <typeparamref name="T"/>; a malformed step names itself in the error.</summary>
+    public T Read<T>()
+    {
+        try
+        {
+            return Step.Deserialize<T>(Recipe.JsonOptions) ?? throw new RecipeException("The step is empty.");
+        }
+        catch (JsonException e)
+        {
+            throw new RecipeException($"Step is malformed: {e.Message}", e);
+        }
+    }
+}
+
+public interface IRecipeStepHandler
+{
+    /// <summary>The "name" of the steps this handler runs, e.g. "feature".</summary>
+    string StepName { get; }
+
+    Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken);
+}
+
+public sealed class RecipeException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,168 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Localization;
+using Portal.Core;
+using Portal.Core.Data;
+using Portal.Core.Modules;
+using Portal.Core.Security;
+using Portal.Web.Infrastructure;
+
+namespace Portal.Web;
+
+/// <summary>Builds the site: the host is thin, each module registers its own services, model, pages and endpoints.</summary>
+public static class PortalApp
+{
+    public static readonly CultureInfo[] SupportedCultures = [new("ja-JP"), new("en")];
+
+    /// <summary>Builds the application and brings its database up to date (migrations, then the setup recipe on a new site).</summary>
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ApplicationName = typeof(PortalApp).Assembly.GetName().Name,
+        });
+        configure?.Invoke(builder);
+
+        var catalog = ModuleCatalog.Discover(AppContext.BaseDirectory);
+        ConfigureServices(builder, catalog);
+
+        var app = builder.Build();
+        ConfigurePipeline(app, catalog);
+        await SiteSetup.InitialiseAsync(app.Services);
+        return app;
+    }
+
+    private static void ConfigureServices(WebApplicationBuilder builder, ModuleCatalog catalog)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var dataDirectory = Path.Combine(builder.Environment.ContentRootPath, "App_Data");
+
+        services.AddPortalCore(catalog);
+        services.AddPortalDatabase(configuration, builder.Environment.ContentRootPath);
+
+        services.AddIdentity<PortalUser, PortalRole>(options =>
+            {
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<PortalDbContext>()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
+
+        var secure = configuration.GetValue<CookieSecurePolicy?>("Portal:CookieSecurePolicy")
+            ?? (builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = ".Portal.Auth";
+            options.Cookie.SecurePolicy = secure;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/account/login";
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.SlidingExpiration = true;
+            // A signed-in user without the right gets a 403 page, not a redirect; APIs never redirect.
+            options.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+            options.Events.OnRedirectToLogin = context =>
+            {
+                if (context.Request.Path.StartsWithSegments("/api"))
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                else
+                    context.Response.Redirect(context.RedirectUri);
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = ".Portal.Antiforgery";
+            options.Cookie.SecurePolicy = secure;
+        });
+
+        services.AddDataProtection()
+            .SetApplicationName("WardPartnershipPortal")
+            .PersistKeysToFileSystem(new DirectoryInfo(configuration["Portal:DataProtectionKeysPath"] ?? Path.Combine(dataDirectory, "keys")));
+
+        services.AddLocalization(options => options.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("ja-JP");
+            options.SupportedCultures = SupportedCultures;
+            options.SupportedUICultures = SupportedCultures;
+            // Japanese unless the visitor chose English: no Accept-Language guessing.
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+
+        // Japanese text is written as UTF-8, not as &#x...; entities (a third of the page weight).
+        services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddProblemDetails();
+        var mvc = services.AddRazorPages(options =>
+            {
+                foreach (var module in catalog.Modules)
+                {
+                    options.Conventions.AddAreaFolderApplicationModelConvention(module.Name, "/",
+                        model => model.EndpointMetadata.Add(new ModuleFeatureMetadata(module.Name)));
+                }
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(options =>
+                options.DataAnnotationLocalizerProvider = (type, factory) => factory.Create("Strings", type.Assembly.GetName().Name!))
+            .AddMvcOptions(options => ModelBindingMessages.UseJapanese(options.ModelBindingMessageProvider));
+        mvc.ConfigureApplicationPartManager(parts =>
+        {
+            foreach (var assembly in catalog.Modules.Select(m => m.GetType().Assembly).Append(typeof(Theme.Strings).Assembly).Distinct())
+            {
+                if (parts.ApplicationParts.All(p => p.Name != assembly.GetName().Name))
+                    parts.ApplicationParts.Add(new CompiledRazorAssemblyPart(assembly));
+            }
+        });
+
+        foreach (var module in catalog.Modules)
+            module.ConfigureServices(services, configuration);
+    }
+
+    private static void ConfigurePipeline(WebApplication app, ModuleCatalog catalog)
+    {
+        if (app.Environment.IsDevelopment())
+            app.UseDeveloperExceptionPage();
+        else
+            app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+
+        app.UseRequestLocalization();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedFileProvider(typeof(Theme.Strings).Assembly, "Portal.Theme.Assets"),
+            RequestPath = "/assets/theme",
+        });
+
+        app.UseRouting();
+        app.UseMiddleware<FeatureGateMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapRazorPages();
+        foreach (var module in catalog.Modules)
+        {
+            var group = app.MapGroup("").WithMetadata(new ModuleFeatureMetadata(module.Name));
+            module.MapEndpoints(group);
+        }
+        CultureEndpoint.Map(app);
+    }
+}

@@ -1,0 +1,4 @@
+using Portal.Web;
+
+var app = await PortalApp.BuildAsync(args);
+await app.RunAsync();
