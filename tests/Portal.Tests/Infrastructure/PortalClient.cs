@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>An HTTP client acting as one browser: cookies kept, antiforgery tokens read from the forms it fetched.</summary>
+public sealed partial class PortalClient : IDisposable
+{
+    private readonly HttpClient _http;
+
+    public PortalClient(Uri baseAddress)
+    {
+        Cookies = new CookieContainer();
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
+    }
+
+    public CookieContainer Cookies { get; }
+
+    public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(url);
+
+    public async Task<string> GetStringAsync(string url)
+    {
+        var response = await _http.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"GET {url} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 500)]}");
+        return body;
+    }
+
+    /// <summary>GETs <paramref name="formUrl"/>, takes its antiforgery token and POSTs the fields to <paramref name="postUrl"/> (default: the same URL).</summary>
+    public async Task<HttpResponseMessage> SubmitFormAsync(string formUrl, IEnumerable<KeyValuePair<string, string>> fields, string? postUrl = null)
+    {
+        var page = await GetStringAsync(formUrl);
+        var token = AntiforgeryToken(page);
+        var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
+        return await _http.PostAsync(postUrl ?? formUrl, content);
+    }
+
+    /// <summary>POSTs with a token taken from another page the user may see (to reach a form the user may not GET).</summary>
+    public async Task<HttpResponseMessage> PostWithTokenFromAsync(string tokenPageUrl, string postUrl, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = AntiforgeryToken(await GetStringAsync(tokenPageUrl));
+        return await _http.PostAsync(postUrl, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+    }
+
+    public async Task LoginAsync(string userName, string password = TestUsers.Password)
+    {
+        var response = await SubmitFormAsync("/account/login", [new("Input.UserName", userName), new("Input.Password", password)]);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Login of {userName} failed with {(int)response.StatusCode}.");
+    }
+
+    public static string AntiforgeryToken(string html)
+    {
+        var match = TokenPattern().Match(html);
+        return match.Success ? WebUtility.HtmlDecode(match.Groups[1].Value) : throw new InvalidOperationException("The page has no antiforgery token.");
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public void Dispose() => _http.Dispose();
+}
+
+/// <summary>Demo accounts created by recipes/default.recipe.json.</summary>
+public static class TestUsers
+{
+    public const string Password = "Portal-demo-2026";
+    public const string Admin = "admin";
+    public const string KitaWard = "kita-ward";
+    public const string KitaCommunity = "kita-community";
+    public const string KitaWelfare = "kita-welfare";
+    public const string ChuoWard = "chuo-ward";
+    public const string ChuoCommunity = "chuo-community";
+    public const string ChuoWelfare = "chuo-welfare";
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Portal.Web;
+
+namespace Portal.Tests.Infrastructure;
+
+/// <summary>
+/// The real portal on Kestrel at 127.0.0.1 with a free port, its own content root (App_Data, keys) and database.
+/// Browsers and HTTP clients talk to it over a real socket.
+/// </summary>
+public sealed class PortalTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private PortalTestHost(WebApplication app, string contentRoot)
+    {
+        _app = app;
+        ContentRoot = contentRoot;
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        BaseAddress = new Uri(address.Replace("0.0.0.0", "127.0.0.1"));
+    }
+
+    public Uri BaseAddress { get; }
+    public string ContentRoot { get; }
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts a portal on a fresh SQLite file (the embedded default) unless settings name another database.</summary>
+    public static async Task<PortalTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("portal-test-").FullName;
+        var args = new List<string>
+        {
+            "--urls=http://127.0.0.1:0",
+            $"--contentRoot={contentRoot}",
+            "--environment=Testing",
+            // Tests speak plain HTTP to 127.0.0.1; production keeps Secure cookies.
+            "--Portal:CookieSecurePolicy=SameAsRequest",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            args.Add($"--{key}={value}");
+
+        var app = await PortalApp.BuildAsync(args.ToArray(), builder =>
+        {
+            builder.Logging.ClearProviders();
+            builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+        });
+        await app.StartAsync();
+        return new PortalTestHost(app, contentRoot);
+    }
+
+    /// <summary>A client with its own cookie jar (one per simulated user); redirects are not followed so tests see them.</summary>
+    public PortalClient CreateClient() => new(BaseAddress);
+
+    public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
+    public AsyncServiceScope CreateScope() => _app.Services.CreateAsyncScope();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(ContentRoot, recursive: true); } catch (IOException) { }
+    }
+}
