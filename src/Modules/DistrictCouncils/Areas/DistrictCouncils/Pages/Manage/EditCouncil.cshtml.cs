@@ -161,7 +161,7 @@ public class EditCouncilModel(PortalDbContext db, CouncilEditor editor, Organisa
             return Page();
         }
 
-        TempData["Status"] = "協議会のプロフィールを保存しました。";
+        TempData["Status"] = T["協議会のプロフィールを保存しました。"].Value;
         return RedirectToPage("/Councils/Details", new { id = council.Id });
     }
 

@@ -77,7 +77,7 @@ public class EditUpdateModel(PortalDbContext db, CouncilEditor editor, Organisat
             return Page();
         }
 
-        TempData["Status"] = status == UpdateStatus.Published ? "活動報告を公開しました。" : "活動報告を下書きとして保存しました。";
+        TempData["Status"] = (status == UpdateStatus.Published ? T["活動報告を公開しました。"] : T["活動報告を下書きとして保存しました。"]).Value;
         return RedirectToPage("/Manage/Index");
     }
 
