@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
+using Portal.Core.Search;
 using Portal.Core.Security;
 using Portal.Modules.DistrictCouncils.Api;
 using Portal.Modules.DistrictCouncils.Models;
@@ -32,6 +33,7 @@ public sealed class DistrictCouncilsModule : PortalModule
         services.AddScoped<CouncilQueries>();
         services.AddScoped<CouncilEditor>();
         services.AddScoped<IRecipeStepHandler, DistrictCouncilsStep>();
+        services.AddScoped<ISearchDocumentSource, CouncilSearchSource>();
     }
 
     public override void ConfigureModel(ModelBuilder modelBuilder)

@@ -1,3 +1,4 @@
+using AngleSharp.Html.Parser;
 using Ganss.Xss;
 
 namespace Portal.Core.Content;
@@ -24,4 +25,15 @@ public sealed class RichText
     }
 
     public string Sanitize(string? html) => string.IsNullOrWhiteSpace(html) ? "" : _sanitizer.Sanitize(html).Trim();
+
+    /// <summary>The text of stored HTML, for search and plain-text mail.</summary>
+    public static string ToPlainText(string? html)
+    {
+        if (string.IsNullOrWhiteSpace(html)) return "";
+        var document = new HtmlParser().ParseDocument("<body>" + html);
+        // A block ends a line, so words on either side do not run together.
+        foreach (var block in document.Body!.QuerySelectorAll("p, li, br, h1, h2, h3, h4, h5, h6, div, tr"))
+            block.After(document.CreateTextNode("\n"));
+        return document.Body.TextContent.Trim();
+    }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Portal.Core.Modules;
+using Portal.Core.Search;
 
 namespace Portal.Core.Data;
 
@@ -16,6 +17,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ModuleCa
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<EnabledFeature> EnabledFeatures => Set<EnabledFeature>();
     public DbSet<RecipeExecution> RecipeExecutions => Set<RecipeExecution>();
+    public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -25,6 +27,11 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ModuleCa
         builder.Entity<Organisation>().HasIndex(o => o.Key).IsUnique();
         builder.Entity<EnabledFeature>().HasKey(f => f.Name);
         builder.Entity<RecipeExecution>().HasIndex(r => r.RecipeName).IsUnique();
+        builder.Entity<ContentChange>(change =>
+        {
+            change.Property(c => c.ContentType).HasMaxLength(50);
+            change.Property(c => c.ContentKey).HasMaxLength(100);
+        });
         builder.Entity<PortalUser>().HasOne(u => u.Organisation).WithMany().OnDelete(DeleteBehavior.Restrict);
 
         foreach (var module in catalog.Modules)
@@ -41,16 +48,48 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ModuleCa
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var indexed = IndexedEntries();
+        if (indexed.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // The change log is written in the content's own transaction: the index can never miss a committed change.
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            ContentChanges.AddRange(ChangeRows(indexed));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null)
+                await ownTransaction.CommitAsync(cancellationToken);
+            return count;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+                await ownTransaction.DisposeAsync();
+        }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    /// <summary>Entries to log, taken before saving (deleted ones are detached by the save; added ones get their keys from it).</summary>
+    private List<ISearchIndexed> IndexedEntries() =>
+        ChangeTracker.Entries<ISearchIndexed>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity)
+            .ToList();
+
+    private static IEnumerable<ContentChange> ChangeRows(List<ISearchIndexed> entities)
     {
-        StampVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var now = DateTime.UtcNow;
+        return entities
+            .Select(e => (e.SearchContentType, e.SearchKey))
+            .Distinct()
+            .Select(k => new ContentChange { ContentType = k.SearchContentType, ContentKey = k.SearchKey, ChangedUtc = now });
     }
 
     private void StampVersions()

@@ -339,6 +339,32 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.ToTable("Wards");
                 });
 
+            modelBuilder.Entity("Portal.Core.Search.ContentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContentKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContentChanges");
+                });
+
             modelBuilder.Entity("Portal.Modules.DistrictCouncils.Models.CouncilUpdate", b =>
                 {
                     b.Property<int>("Id")

@@ -324,6 +324,30 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("Wards");
                 });
 
+            modelBuilder.Entity("Portal.Core.Search.ContentChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContentChanges");
+                });
+
             modelBuilder.Entity("Portal.Modules.DistrictCouncils.Models.CouncilUpdate", b =>
                 {
                     b.Property<int>("Id")

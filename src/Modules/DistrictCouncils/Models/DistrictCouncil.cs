@@ -1,11 +1,18 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Portal.Core.Data;
+using Portal.Core.Search;
 
 namespace Portal.Modules.DistrictCouncils.Models;
 
 /// <summary>A 地域活動協議会: roughly one elementary-school district, managed by one partner organisation.</summary>
-public class DistrictCouncil : IVersioned
+public class DistrictCouncil : IVersioned, ISearchIndexed
 {
+    public const string SearchType = "council";
+
+    string ISearchIndexed.SearchContentType => SearchType;
+    string ISearchIndexed.SearchKey => Id.ToString(CultureInfo.InvariantCulture);
+
     public int Id { get; set; }
 
     [MaxLength(120)]
@@ -63,8 +70,13 @@ public enum UpdateStatus
 }
 
 /// <summary>News posted about a council by staff of one organisation; that organisation owns it.</summary>
-public class CouncilUpdate : IVersioned
+public class CouncilUpdate : IVersioned, ISearchIndexed
 {
+    public const string SearchType = "council-update";
+
+    string ISearchIndexed.SearchContentType => SearchType;
+    string ISearchIndexed.SearchKey => Id.ToString(CultureInfo.InvariantCulture);
+
     public int Id { get; set; }
 
     public int CouncilId { get; set; }
