@@ -28,7 +28,7 @@ public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int
 }
 
 /// <summary>
-/// This node's Lucene index: one writer, a SearcherManager for near-real-time reads, and the change-log cursor
+/// This node's Lucene index: one writer, a SearcherManager refreshed on every commit, and the change-log cursor
 /// stored in the commit itself, so the index and how far it has read can never disagree.
 /// </summary>
 public sealed class SearchIndex : IDisposable
@@ -51,7 +51,11 @@ public sealed class SearchIndex : IDisposable
     {
         _directory = directory;
         _writer = new IndexWriter(directory, new IndexWriterConfig(JapaneseAnalyzer.Version, _indexAnalyzer) { OpenMode = OpenMode.CREATE_OR_APPEND });
-        _searchers = new SearcherManager(_writer, applyAllDeletes: true, searcherFactory: null);
+        if (!DirectoryReader.IndexExists(directory))
+            _writer.Commit();
+        // Readers follow commits (every apply commits), not the writer: an NRT reader on the writer makes bulk indexing pool
+        // segment readers and runs at half speed (see docs/benchmarks.md).
+        _searchers = new SearcherManager(directory, searcherFactory: null);
     }
 
     /// <summary>Opens the index in <paramref name="path"/>; an unreadable one is thrown away (it rebuilds from the database).</summary>
@@ -137,7 +141,7 @@ public sealed class SearchIndex : IDisposable
         try
         {
             var top = searcher.Search(query, request.Page * request.PageSize);
-            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MinimalHtmlEncoder(), new QueryScorer(textQuery))
+            var highlighter = new Highlighter(new SimpleHTMLFormatter("<mark>", "</mark>"), new MinimalHtmlEncoder(), new QueryTermScorer(textQuery))
             {
                 TextFragmenter = new SimpleFragmenter(120),
             };
