@@ -17,11 +17,13 @@ namespace Portal.Tests.Infrastructure;
 public sealed class PortalTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly bool _ownsContentRoot;
 
-    private PortalTestHost(WebApplication app, string contentRoot)
+    private PortalTestHost(WebApplication app, string contentRoot, bool ownsContentRoot)
     {
         _app = app;
         ContentRoot = contentRoot;
+        _ownsContentRoot = ownsContentRoot;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseAddress = new Uri(address.Replace("0.0.0.0", "127.0.0.1"));
     }
@@ -31,9 +33,13 @@ public sealed class PortalTestHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a portal on a fresh SQLite file (the embedded default) unless settings name another database.</summary>
-    public static async Task<PortalTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="contentRoot">An existing content root (App_Data with its database and index) to start again on; it is then kept on dispose.</param>
+    /// <param name="services">Extra registrations, e.g. a test-only search document source.</param>
+    public static async Task<PortalTestHost> StartAsync(
+        IDictionary<string, string?>? settings = null, string? contentRoot = null, Action<IServiceCollection>? services = null)
     {
-        var contentRoot = Directory.CreateTempSubdirectory("portal-test-").FullName;
+        var ownsContentRoot = contentRoot is null;
+        contentRoot ??= Directory.CreateTempSubdirectory("portal-test-").FullName;
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0",
@@ -49,9 +55,10 @@ public sealed class PortalTestHost : IAsyncDisposable
         {
             builder.Logging.ClearProviders();
             builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+            services?.Invoke(builder.Services);
         });
         await app.StartAsync();
-        return new PortalTestHost(app, contentRoot);
+        return new PortalTestHost(app, contentRoot, ownsContentRoot);
     }
 
     /// <summary>A client with its own cookie jar (one per simulated user); redirects are not followed so tests see them.</summary>
@@ -66,6 +73,12 @@ public sealed class PortalTestHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(ContentRoot, recursive: true); } catch (IOException) { }
+        if (_ownsContentRoot)
+            DeleteContentRoot(ContentRoot);
+    }
+
+    public static void DeleteContentRoot(string contentRoot)
+    {
+        try { Directory.Delete(contentRoot, recursive: true); } catch (IOException) { }
     }
 }

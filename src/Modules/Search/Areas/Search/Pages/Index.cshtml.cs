@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Modules.Search.Indexing;
+using Portal.Modules.Search.Services;
+
+namespace Portal.Modules.Search.Pages;
+
+public class IndexModel(SearchService search, PortalDbContext db) : PageModel
+{
+    public string? Q { get; private set; }
+    public string? Type { get; private set; }
+    public string? Ward { get; private set; }
+    public IReadOnlyDictionary<string, string> ContentTypes => search.ContentTypes;
+    public IReadOnlyList<Ward> Wards { get; private set; } = [];
+    public SearchResults? Results { get; private set; }
+
+    /// <param name="p">Page number; "page" is taken by Razor Pages routing.</param>
+    public async Task<IActionResult> OnGetAsync(string? q, string? type, string? ward, string? p, CancellationToken ct)
+    {
+        (Q, Type, Ward) = (q, type, ward);
+        Wards = await db.Wards.AsNoTracking().OrderBy(w => w.SortOrder).ToListAsync(ct);
+        if (q is null && type is null && ward is null && p is null)
+            return Page();
+
+        var errors = new Dictionary<string, string[]>();
+        var query = await search.ParseAsync(q, type, ward, p, errors, ct);
+        if (query is null)
+        {
+            foreach (var (key, messages) in errors)
+                ModelState.AddModelError(key, messages[0]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Results = search.Search(query, User);
+        return Page();
+    }
+
+    public string? PageUrl(int page) => Url.Page("/Index", new { q = Q, type = Type, ward = Ward, p = page });
+}
