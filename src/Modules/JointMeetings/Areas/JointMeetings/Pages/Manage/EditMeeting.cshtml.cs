@@ -100,6 +100,12 @@ public class EditMeetingModel(PortalDbContext db, MeetingEditor editor, IStringL
         else
         {
             organiserId = User.OrganisationIdOf() ?? 0;
+            if (organiserId == 0 && User.IsAdministrator())
+            {
+                // Administrators without an organisation start from the first ward office; they may pick another.
+                organiserId = await db.Organisations.Where(o => o.Kind == OrganisationKind.WardOffice)
+                    .OrderBy(o => o.Ward!.SortOrder).Select(o => o.Id).FirstOrDefaultAsync(ct);
+            }
             Input.OrganiserId = organiserId;
             Input.IsPublic = true;
             // The three partners of the organiser's ward are the usual table.
