@@ -529,6 +529,429 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("DistrictCouncil");
                 });
 
+            modelBuilder.Entity("Portal.Modules.JointMeetings.Models.AgendaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PresenterOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PresenterOrganisationId");
+
+                    b.HasIndex("MeetingId", "Position");
+
+                    b.ToTable("AgendaItem");
+                });
+
+            modelBuilder.Entity("Portal.Modules.JointMeetings.Models.Meeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InvitedPeople")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnlineUrl")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisingOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WardId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisingOrganisationId", "StartUtc");
+
+                    b.HasIndex("WardId", "StartUtc");
+
+                    b.ToTable("Meeting");
+                });
+
+            modelBuilder.Entity("Portal.Modules.JointMeetings.Models.MeetingMinutes", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstPublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "FirstPublishedUtc");
+
+                    b.ToTable("MeetingMinutes");
+                });
+
+            modelBuilder.Entity("Portal.Modules.JointMeetings.Models.MeetingParticipant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AttendeeCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttendeeNames")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("MeetingId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("MeetingParticipant");
+                });
+
+            modelBuilder.Entity("Portal.Modules.JointMeetings.Models.MinutesRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EditedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinutesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MinutesId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("MinutesRevision");
+                });
+
+            modelBuilder.Entity("Portal.Modules.TaskForces.Models.ActionItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DecisionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskForceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecisionId");
+
+                    b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("TaskForceId");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.ToTable("ActionItem");
+                });
+
+            modelBuilder.Entity("Portal.Modules.TaskForces.Models.Decision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Decision");
+                });
+
+            modelBuilder.Entity("Portal.Modules.TaskForces.Models.TaskForce", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ModifiedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OwnerOrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WardId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerOrganisationId");
+
+                    b.HasIndex("WardId", "Name");
+
+                    b.ToTable("TaskForce");
+                });
+
+            modelBuilder.Entity("Portal.Modules.TaskForces.Models.TaskForceMember", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskForceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("TaskForceId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("TaskForceMember");
+                });
+
+            modelBuilder.Entity("Portal.Modules.TaskForces.Models.TaskForceSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskForceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("WorkingGroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkingGroupId");
+
+                    b.HasIndex("TaskForceId", "StartUtc");
+
+                    b.ToTable("TaskForceSession");
+                });
+
+            modelBuilder.Entity("Portal.Modules.TaskForces.Models.WorkingGroup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskForceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TaskForceId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("WorkingGroup");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Portal.Core.Data.PortalRole", null)
@@ -646,6 +1069,181 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Navigation("Ward");
                 });
 
+            modelBuilder.Entity("Portal.Modules.JointMeetings.Models.AgendaItem", b =>
+                {
+                    b.HasOne("Portal.Modules.JointMeetings.Models.Meeting", null)
+                        .WithMany("Agenda")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Data.Organisation", "PresenterOrganisation")
+                        .WithMany()
+                        .HasForeignKey("PresenterOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("PresenterOrganisation");
+                });
+
+            modelBuilder.Entity("Portal.Modules.JointMeetings.Models.Meeting", b =>
+                {
+                    b.HasOne("Portal.Core.Data.Organisation", "OrganisingOrganisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisingOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Data.Ward", "Ward")
+                        .WithMany()
+                        .HasForeignKey("WardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OrganisingOrganisation");
+
+                    b.Navigation("Ward");
+                });
+
+            modelBuilder.Entity("Portal.Modules.JointMeetings.Models.MeetingMinutes", b =>
+                {
+                    b.HasOne("Portal.Modules.JointMeetings.Models.Meeting", "Meeting")
+                        .WithOne("Minutes")
+                        .HasForeignKey("Portal.Modules.JointMeetings.Models.MeetingMinutes", "MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Meeting");
+                });
+
+            modelBuilder.Entity("Portal.Modules.JointMeetings.Models.MeetingParticipant", b =>
+                {
+                    b.HasOne("Portal.Modules.JointMeetings.Models.Meeting", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Data.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Portal.Modules.JointMeetings.Models.MinutesRevision", b =>
+                {
+                    b.HasOne("Portal.Modules.JointMeetings.Models.MeetingMinutes", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("MinutesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Modules.TaskForces.Models.ActionItem", b =>
+                {
+                    b.HasOne("Portal.Modules.TaskForces.Models.Decision", "Decision")
+                        .WithMany()
+                        .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Core.Data.Organisation", "OwnerOrganisation")
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Modules.TaskForces.Models.TaskForceSession", "Session")
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Portal.Modules.TaskForces.Models.TaskForce", "TaskForce")
+                        .WithMany("ActionItems")
+                        .HasForeignKey("TaskForceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Decision");
+
+                    b.Navigation("OwnerOrganisation");
+
+                    b.Navigation("Session");
+
+                    b.Navigation("TaskForce");
+                });
+
+            modelBuilder.Entity("Portal.Modules.TaskForces.Models.Decision", b =>
+                {
+                    b.HasOne("Portal.Modules.TaskForces.Models.TaskForceSession", null)
+                        .WithMany("Decisions")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Modules.TaskForces.Models.TaskForce", b =>
+                {
+                    b.HasOne("Portal.Core.Data.Organisation", "OwnerOrganisation")
+                        .WithMany()
+                        .HasForeignKey("OwnerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Data.Ward", "Ward")
+                        .WithMany()
+                        .HasForeignKey("WardId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("OwnerOrganisation");
+
+                    b.Navigation("Ward");
+                });
+
+            modelBuilder.Entity("Portal.Modules.TaskForces.Models.TaskForceMember", b =>
+                {
+                    b.HasOne("Portal.Core.Data.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Modules.TaskForces.Models.TaskForce", null)
+                        .WithMany("Members")
+                        .HasForeignKey("TaskForceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Portal.Modules.TaskForces.Models.TaskForceSession", b =>
+                {
+                    b.HasOne("Portal.Modules.TaskForces.Models.TaskForce", null)
+                        .WithMany("Sessions")
+                        .HasForeignKey("TaskForceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Modules.TaskForces.Models.WorkingGroup", "WorkingGroup")
+                        .WithMany()
+                        .HasForeignKey("WorkingGroupId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("WorkingGroup");
+                });
+
+            modelBuilder.Entity("Portal.Modules.TaskForces.Models.WorkingGroup", b =>
+                {
+                    b.HasOne("Portal.Modules.TaskForces.Models.TaskForce", null)
+                        .WithMany("WorkingGroups")
+                        .HasForeignKey("TaskForceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Portal.Modules.DistrictCouncils.Models.CouncilUpdate", b =>
                 {
                     b.Navigation("Revisions");
@@ -654,6 +1252,36 @@ namespace Portal.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Portal.Modules.DistrictCouncils.Models.DistrictCouncil", b =>
                 {
                     b.Navigation("Updates");
+                });
+
+            modelBuilder.Entity("Portal.Modules.JointMeetings.Models.Meeting", b =>
+                {
+                    b.Navigation("Agenda");
+
+                    b.Navigation("Minutes");
+
+                    b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Portal.Modules.JointMeetings.Models.MeetingMinutes", b =>
+                {
+                    b.Navigation("Revisions");
+                });
+
+            modelBuilder.Entity("Portal.Modules.TaskForces.Models.TaskForce", b =>
+                {
+                    b.Navigation("ActionItems");
+
+                    b.Navigation("Members");
+
+                    b.Navigation("Sessions");
+
+                    b.Navigation("WorkingGroups");
+                });
+
+            modelBuilder.Entity("Portal.Modules.TaskForces.Models.TaskForceSession", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 #pragma warning restore 612, 618
         }

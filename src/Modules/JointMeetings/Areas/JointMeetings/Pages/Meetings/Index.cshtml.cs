@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Modules.JointMeetings.Services;
+
+namespace Portal.Modules.JointMeetings.Pages.Meetings;
+
+public class IndexModel(MeetingQueries queries, PortalDbContext db, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<Ward> Wards { get; private set; } = [];
+    public Ward? SelectedWard { get; private set; }
+    public IReadOnlyList<MeetingSummary> Upcoming { get; private set; } = [];
+    public IReadOnlyList<MeetingSummary> Past { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? ward, CancellationToken ct)
+    {
+        Wards = await db.Wards.AsNoTracking().OrderBy(w => w.SortOrder).ToListAsync(ct);
+        if (!string.IsNullOrEmpty(ward))
+        {
+            if (ward.Length > 6)
+            {
+                ModelState.AddModelError("ward", "区は 27127 のような区コードで指定してください。");
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                return Page();
+            }
+            SelectedWard = Wards.FirstOrDefault(w => w.Code == ward);
+            if (SelectedWard is null) return NotFound();
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        Upcoming = await queries.UpcomingAsync(User, SelectedWard?.Id, now, ct);
+        Past = await queries.PastAsync(User, SelectedWard?.Id, now, ct);
+        return Page();
+    }
+}

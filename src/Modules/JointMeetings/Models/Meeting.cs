@@ -1,0 +1,148 @@
+using System.ComponentModel.DataAnnotations;
+using Portal.Core.Data;
+
+namespace Portal.Modules.JointMeetings.Models;
+
+/// <summary>A 三者連絡会議: a liaison meeting organised by a ward office with its partner organisations.</summary>
+public class Meeting : IVersioned
+{
+    public int Id { get; set; }
+
+    [MaxLength(200)]
+    public required string Title { get; set; }
+
+    public int WardId { get; set; }
+    public Ward? Ward { get; set; }
+
+    /// <summary>The ward office that owns the meeting; only its staff edit it.</summary>
+    public int OrganisingOrganisationId { get; set; }
+    public Organisation? OrganisingOrganisation { get; set; }
+
+    public DateTime StartUtc { get; set; }
+    public DateTime EndUtc { get; set; }
+
+    [MaxLength(200)]
+    public string Place { get; set; } = "";
+
+    [MaxLength(500)]
+    public string OnlineUrl { get; set; } = "";
+
+    [MaxLength(2000)]
+    public string Description { get; set; } = "";
+
+    /// <summary>Named people invited, one per line (organisations are invited as participants).</summary>
+    [MaxLength(2000)]
+    public string InvitedPeople { get; set; } = "";
+
+    /// <summary>Private meetings are seen only by staff of the participating organisations and administrators.</summary>
+    public bool IsPublic { get; set; }
+
+    /// <summary>iCalendar SEQUENCE: raised whenever the time or place changes, so calendars replace the old entry.</summary>
+    public int Sequence { get; set; }
+
+    public Guid Version { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    [MaxLength(100)]
+    public string CreatedBy { get; set; } = "";
+
+    public DateTime ModifiedUtc { get; set; }
+
+    [MaxLength(100)]
+    public string ModifiedBy { get; set; } = "";
+
+    public List<MeetingParticipant> Participants { get; set; } = [];
+
+    public List<AgendaItem> Agenda { get; set; } = [];
+
+    public MeetingMinutes? Minutes { get; set; }
+}
+
+/// <summary>An organisation taking part (the organiser always does), with the attendance recorded after the meeting.</summary>
+public class MeetingParticipant
+{
+    public int Id { get; set; }
+
+    public int MeetingId { get; set; }
+
+    public int OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+
+    /// <summary>Null until attendance is recorded.</summary>
+    public int? AttendeeCount { get; set; }
+
+    [MaxLength(500)]
+    public string AttendeeNames { get; set; } = "";
+}
+
+public class AgendaItem
+{
+    public int Id { get; set; }
+
+    public int MeetingId { get; set; }
+
+    public int Position { get; set; }
+
+    /// <summary>Tokyo wall-clock time within the meeting.</summary>
+    public TimeOnly StartsAt { get; set; }
+
+    [MaxLength(200)]
+    public required string Title { get; set; }
+
+    public int? PresenterOrganisationId { get; set; }
+    public Organisation? PresenterOrganisation { get; set; }
+}
+
+public enum MinutesStatus
+{
+    Draft = 0,
+    Published = 1,
+}
+
+/// <summary>The minutes of one meeting; edited separately from the meeting so each has its own concurrency version.</summary>
+public class MeetingMinutes : IVersioned
+{
+    public int Id { get; set; }
+
+    public int MeetingId { get; set; }
+    public Meeting? Meeting { get; set; }
+
+    /// <summary>Sanitised HTML.</summary>
+    [MaxLength(50000)]
+    public string Body { get; set; } = "";
+
+    public MinutesStatus Status { get; set; }
+
+    /// <summary>When residents could first read them; digests announce minutes by this date.</summary>
+    public DateTime? FirstPublishedUtc { get; set; }
+
+    public Guid Version { get; set; }
+
+    public DateTime ModifiedUtc { get; set; }
+
+    [MaxLength(100)]
+    public string ModifiedBy { get; set; } = "";
+
+    public List<MinutesRevision> Revisions { get; set; } = [];
+}
+
+/// <summary>A snapshot written on every save of the minutes.</summary>
+public class MinutesRevision
+{
+    public int Id { get; set; }
+
+    public int MinutesId { get; set; }
+
+    public int Number { get; set; }
+
+    [MaxLength(50000)]
+    public string Body { get; set; } = "";
+
+    public MinutesStatus Status { get; set; }
+
+    public DateTime EditedUtc { get; set; }
+
+    [MaxLength(100)]
+    public string EditedBy { get; set; } = "";
+}

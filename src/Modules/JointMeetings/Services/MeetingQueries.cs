@@ -1,0 +1,71 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Security;
+using Portal.Modules.JointMeetings.Models;
+
+namespace Portal.Modules.JointMeetings.Services;
+
+public sealed record MeetingSummary(int Id, string Title, string WardName, DateTime StartUtc, DateTime EndUtc, string Place, bool IsPublic, bool HasPublishedMinutes);
+
+/// <summary>Reads meetings as the given user may see them (see <see cref="MeetingAccess"/>).</summary>
+public sealed class MeetingQueries(PortalDbContext db)
+{
+    public const int ListLimit = 100;
+
+    /// <summary>Calendar feeds carry recent history too, so a cancelled-and-re-added entry is not the only trace.</summary>
+    public static readonly TimeSpan FeedHistory = TimeSpan.FromDays(180);
+
+    /// <summary>The same rule as <see cref="MeetingAccess.CanView"/>, as a query filter.</summary>
+    public IQueryable<Meeting> VisibleTo(ClaimsPrincipal user)
+    {
+        var meetings = db.Set<Meeting>().AsNoTracking();
+        if (user.IsAdministrator()) return meetings;
+        var organisationId = user.OrganisationIdOf() ?? -1;
+        return meetings.Where(m => m.IsPublic
+            || m.OrganisingOrganisationId == organisationId
+            || m.Participants.Any(p => p.OrganisationId == organisationId));
+    }
+
+    public Task<Ward?> FindWardAsync(string code, CancellationToken ct) =>
+        db.Wards.AsNoTracking().FirstOrDefaultAsync(w => w.Code == code, ct);
+
+    public Task<Organisation?> FindOrganisationAsync(string key, CancellationToken ct) =>
+        db.Organisations.AsNoTracking().FirstOrDefaultAsync(o => o.Key == key, ct);
+
+    /// <summary>Meetings not yet over, soonest first.</summary>
+    public Task<List<MeetingSummary>> UpcomingAsync(ClaimsPrincipal user, int? wardId, DateTime nowUtc, CancellationToken ct) =>
+        Summaries(InWard(VisibleTo(user), wardId).Where(m => m.EndUtc >= nowUtc).OrderBy(m => m.StartUtc).ThenBy(m => m.Id), ct);
+
+    /// <summary>Meetings that have ended, latest first.</summary>
+    public Task<List<MeetingSummary>> PastAsync(ClaimsPrincipal user, int? wardId, DateTime nowUtc, CancellationToken ct) =>
+        Summaries(InWard(VisibleTo(user), wardId).Where(m => m.EndUtc < nowUtc).OrderByDescending(m => m.StartUtc).ThenByDescending(m => m.Id), ct);
+
+    /// <summary>A meeting with everything its page shows; callers check <see cref="MeetingAccess.CanView"/>.</summary>
+    public Task<Meeting?> FindAsync(int id, CancellationToken ct) =>
+        db.Set<Meeting>().AsNoTracking().AsSplitQuery()
+            .Include(m => m.Ward)
+            .Include(m => m.OrganisingOrganisation)
+            .Include(m => m.Participants).ThenInclude(p => p.Organisation)
+            .Include(m => m.Agenda).ThenInclude(a => a.PresenterOrganisation)
+            .Include(m => m.Minutes)
+            .FirstOrDefaultAsync(m => m.Id == id, ct);
+
+    /// <summary>Meetings for a calendar feed: from <see cref="FeedHistory"/> ago onwards, in start order.</summary>
+    public Task<List<Meeting>> ForFeedAsync(ClaimsPrincipal user, int? wardId, int? organisationId, DateTime nowUtc, CancellationToken ct)
+    {
+        var query = InWard(VisibleTo(user), wardId).Where(m => m.EndUtc >= nowUtc - FeedHistory);
+        if (organisationId is { } orgId)
+            query = query.Where(m => m.OrganisingOrganisationId == orgId || m.Participants.Any(p => p.OrganisationId == orgId));
+        return query.Include(m => m.Ward).OrderBy(m => m.StartUtc).ThenBy(m => m.Id).Take(500).ToListAsync(ct);
+    }
+
+    private static IQueryable<Meeting> InWard(IQueryable<Meeting> meetings, int? wardId) =>
+        wardId is { } id ? meetings.Where(m => m.WardId == id) : meetings;
+
+    private static Task<List<MeetingSummary>> Summaries(IQueryable<Meeting> meetings, CancellationToken ct) =>
+        meetings.Take(ListLimit)
+            .Select(m => new MeetingSummary(m.Id, m.Title, m.Ward!.Name, m.StartUtc, m.EndUtc, m.Place, m.IsPublic,
+                m.Minutes != null && m.Minutes.Status == MinutesStatus.Published))
+            .ToListAsync(ct);
+}

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Modules.TaskForces.Models;
+
+namespace Portal.Modules.TaskForces.Services;
+
+public enum SaveOutcome { Saved, Conflict }
+
+/// <summary>The write side: audit stamps and the optimistic-concurrency check on task forces and action items.</summary>
+public sealed class TaskForceEditor(PortalDbContext db, TimeProvider clock)
+{
+    /// <summary>Saves a tracked (or new) task force and whatever else the caller changed with it (working groups, sessions).</summary>
+    public Task<SaveOutcome> SaveTaskForceAsync(TaskForce taskForce, Guid expectedVersion, string editor, CancellationToken ct)
+    {
+        if (taskForce.Id == 0) db.Add(taskForce);
+        else db.Entry(taskForce).Property(t => t.Version).OriginalValue = expectedVersion;
+        taskForce.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
+        taskForce.ModifiedBy = editor;
+        return SaveAsync(ct);
+    }
+
+    public Task<SaveOutcome> SaveActionItemAsync(ActionItem item, Guid expectedVersion, string editor, CancellationToken ct)
+    {
+        if (item.Id == 0) db.Add(item);
+        else db.Entry(item).Property(a => a.Version).OriginalValue = expectedVersion;
+        item.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
+        item.ModifiedBy = editor;
+        return SaveAsync(ct);
+    }
+
+    private async Task<SaveOutcome> SaveAsync(CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return SaveOutcome.Saved;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveOutcome.Conflict;
+        }
+    }
+}
