@@ -1,0 +1,33 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Portal.Core.Data;
+using Portal.Modules.SupportOrganisations.Models;
+using Portal.Modules.SupportOrganisations.Services;
+
+namespace Portal.Modules.SupportOrganisations.Pages.Directory;
+
+public class IndexModel(SupportQueries queries, IStringLocalizer<Strings> T) : PageModel
+{
+    public IReadOnlyList<Ward> Wards { get; private set; } = [];
+    public SupportFilter Filter { get; private set; } = new(null, SupportServices.None);
+    public IReadOnlyList<SupportProfile>? Profiles { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? ward, string? service, CancellationToken ct)
+    {
+        Wards = await queries.WardsAsync(ct);
+        var errors = new Dictionary<string, string[]>();
+        Filter = SupportFilter.Parse(ward, service, errors);
+        if (errors.Count > 0)
+        {
+            foreach (var (key, messages) in errors)
+                ModelState.AddModelError(key, T[messages[0]]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        if (Filter.WardCode is not null && Wards.All(w => w.Code != Filter.WardCode))
+            return NotFound();
+        Profiles = await queries.ListPublishedAsync(Filter, ct);
+        return Page();
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Portal.Core.Data;
+using Portal.Core.Recipes;
+using Portal.Modules.DistrictCouncils.Models;
+using Portal.Modules.SupportOrganisations.Models;
+
+namespace Portal.Modules.SupportOrganisations.Recipes;
+
+/// <summary>
+/// {"name":"supportOrganisations",
+///  "profiles":[{"organisation":"org-key","services":["会計・事務支援",…],"wards":["27127",…],"description":"…","staff":"…",
+///    "trackRecord":"…","contactName":"…","contactPhone":"…","contactEmail":"…","website":"https://…","published":true}],
+///  "choices":[{"ward":"27127","council":"菅北地域活動協議会","fiscalYear":2026,"organisation":"org-key","reason":"…"}]}
+/// The organisations themselves come from the organisations step (kind IntermediarySupport). Existing profiles and
+/// choices are left as they are, so re-running a recipe adds only what is new.
+/// </summary>
+public sealed class SupportOrganisationsStep : IRecipeStepHandler
+{
+    public string StepName => "supportOrganisations";
+
+    public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    {
+        var db = context.Db;
+        var model = context.Read<Model>();
+        var wards = await db.Wards.ToDictionaryAsync(w => w.Code, w => w.Id, cancellationToken);
+        var organisations = await db.Organisations.ToDictionaryAsync(o => o.Key, cancellationToken);
+
+        foreach (var item in model.Profiles)
+        {
+            if (!organisations.TryGetValue(item.Organisation, out var organisation) || organisation.Kind != OrganisationKind.IntermediarySupport)
+                throw new RecipeException($"Support profile: '{item.Organisation}' is not an intermediary support organisation.");
+            if (await db.Set<SupportProfile>().AnyAsync(p => p.OrganisationId == organisation.Id, cancellationToken))
+                continue;
+
+            var website = item.Website ?? "";
+            if (website.Length > 0 && !WebsiteUrl.IsValid(website))
+                throw new RecipeException($"Support profile '{item.Organisation}': '{website}' is not an http(s) address.");
+            db.Add(new SupportProfile
+            {
+                OrganisationId = organisation.Id,
+                Services = SupportServiceLabels.Combine(item.Services.Select(s => ParseService(s, item.Organisation))),
+                ServicesNote = item.ServicesNote ?? "",
+                Description = item.Description ?? "",
+                Staff = item.Staff ?? "",
+                TrackRecord = item.TrackRecord ?? "",
+                ContactName = item.ContactName ?? "",
+                ContactPhone = item.ContactPhone ?? "",
+                ContactEmail = item.ContactEmail ?? "",
+                WebsiteUrl = website,
+                IsPublished = item.Published ?? true,
+                Wards = item.Wards.Distinct().Select(code => new SupportProfileWard
+                {
+                    WardId = wards.TryGetValue(code, out var id) ? id : throw new RecipeException($"Support profile '{item.Organisation}': unknown ward '{code}'."),
+                }).ToList(),
+                CreatedUtc = context.NowUtc,
+                CreatedBy = "recipe",
+                ModifiedUtc = context.NowUtc,
+                ModifiedBy = "recipe",
+            });
+        }
+        // Choices refer to the profiles above by organisation.
+        await db.SaveChangesAsync(cancellationToken);
+
+        foreach (var item in model.Choices ?? [])
+        {
+            var label = $"{item.Council} ({item.FiscalYear})";
+            if (!wards.TryGetValue(item.Ward, out var wardId))
+                throw new RecipeException($"Support choice {label}: unknown ward '{item.Ward}'.");
+            var councilId = await db.Set<DistrictCouncil>().Where(c => c.WardId == wardId && c.Name == item.Council)
+                    .Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new RecipeException($"Support choice {label}: unknown council.");
+            var profileId = await db.Set<SupportProfile>()
+                    .Where(p => p.Organisation!.Key == item.Organisation && p.Wards.Any(w => w.WardId == wardId))
+                    .Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new RecipeException($"Support choice {label}: '{item.Organisation}' has no profile covering ward {item.Ward}.");
+            if (await db.Set<SupportChoice>().AnyAsync(c => c.CouncilId == councilId && c.FiscalYear == item.FiscalYear, cancellationToken))
+                continue;
+            db.Add(new SupportChoice
+            {
+                CouncilId = councilId,
+                FiscalYear = item.FiscalYear,
+                ProfileId = profileId,
+                Reason = item.Reason,
+                CreatedUtc = context.NowUtc,
+                CreatedBy = "recipe",
+                ModifiedUtc = context.NowUtc,
+                ModifiedBy = "recipe",
+            });
+        }
+    }
+
+    /// <summary>Accepts the Japanese label (会計・事務支援) or the enum name (AccountingAndAdministration).</summary>
+    private static SupportServices ParseService(string value, string organisation)
+    {
+        var byLabel = SupportServiceLabels.All.FirstOrDefault(s => SupportServiceLabels.Japanese(s) == value);
+        if (byLabel != SupportServices.None) return byLabel;
+        return SupportServiceLabels.TryParseOne(value, out var service)
+            ? service
+            : throw new RecipeException($"Support profile '{organisation}': unknown service '{value}'.");
+    }
+
+    private sealed record ProfileItem(
+        string Organisation, List<string> Services, List<string> Wards, string? ServicesNote, string? Description,
+        string? Staff, string? TrackRecord, string? ContactName, string? ContactPhone, string? ContactEmail,
+        string? Website, bool? Published);
+
+    private sealed record ChoiceItem(string Ward, string Council, int FiscalYear, string Organisation, string Reason);
+
+    private sealed record Model(List<ProfileItem> Profiles, List<ChoiceItem>? Choices);
+}

@@ -1,0 +1,61 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Modules;
+using Portal.Core.Recipes;
+using Portal.Core.Search;
+using Portal.Core.Security;
+using Portal.Modules.SupportOrganisations.Models;
+using Portal.Modules.SupportOrganisations.Recipes;
+using Portal.Modules.SupportOrganisations.Services;
+
+namespace Portal.Modules.SupportOrganisations;
+
+public sealed class SupportOrganisationsModule : PortalModule
+{
+    public override string Name => "SupportOrganisations";
+
+    public override string DisplayName => "中間支援組織";
+
+    public override IReadOnlyList<Permission> Permissions =>
+        [SupportPermissions.ManageSupportProfile, SupportPermissions.ViewSupportChoices];
+
+    public override IReadOnlyList<NavigationItem> Navigation =>
+    [
+        new("中間支援組織", "/Directory/Index", Order: 20),
+        new("自組織のプロフィール", "/Manage/EditProfile", SupportPermissions.ManageSupportProfile, Order: 110),
+        new("中間支援組織の選択", "/Choices/Councils", Portal.Modules.DistrictCouncils.CouncilPermissions.ManageCouncilProfiles, Order: 120),
+        new("区の選択状況", "/Choices/Ward", SupportPermissions.ViewSupportChoices, Order: 130),
+    ];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<SupportQueries>();
+        services.AddScoped<SupportEditor>();
+        services.AddScoped<IRecipeStepHandler, SupportOrganisationsStep>();
+        services.AddScoped<ISearchDocumentSource, SupportSearchSource>();
+    }
+
+    public override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<SupportProfile>(profile =>
+        {
+            profile.HasOne(p => p.Organisation).WithMany().OnDelete(DeleteBehavior.Restrict);
+            profile.HasIndex(p => p.OrganisationId).IsUnique();
+            profile.HasIndex(p => p.IsPublished);
+            profile.HasMany(p => p.Wards).WithOne().HasForeignKey(w => w.ProfileId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<SupportProfileWard>(ward =>
+        {
+            ward.HasKey(w => new { w.ProfileId, w.WardId });
+            ward.HasOne(w => w.Ward).WithMany().OnDelete(DeleteBehavior.Restrict);
+            ward.HasIndex(w => w.WardId);
+        });
+        modelBuilder.Entity<SupportChoice>(choice =>
+        {
+            choice.HasOne(c => c.Council).WithMany().OnDelete(DeleteBehavior.Cascade);
+            choice.HasOne(c => c.Profile).WithMany().OnDelete(DeleteBehavior.Restrict);
+            choice.HasIndex(c => new { c.CouncilId, c.FiscalYear }).IsUnique();
+        });
+    }
+}
