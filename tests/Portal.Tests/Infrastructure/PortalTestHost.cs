@@ -31,7 +31,8 @@ public sealed class PortalTestHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a portal on a fresh SQLite file (the embedded default) unless settings name another database.</summary>
-    public static async Task<PortalTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="configureServices">Runs before the portal's own registrations: test-only services (a FakeTimeProvider, an IDigestSource).</param>
+    public static async Task<PortalTestHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var contentRoot = Directory.CreateTempSubdirectory("portal-test-").FullName;
         var args = new List<string>
@@ -41,6 +42,8 @@ public sealed class PortalTestHost : IAsyncDisposable
             "--environment=Testing",
             // Tests speak plain HTTP to 127.0.0.1; production keeps Secure cookies.
             "--Portal:CookieSecurePolicy=SameAsRequest",
+            // Hangfire keeps static global state: only tests in the "Hangfire" collection turn it on (settings override this).
+            "--Portal:Digests:Enabled=false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             args.Add($"--{key}={value}");
@@ -49,6 +52,7 @@ public sealed class PortalTestHost : IAsyncDisposable
         {
             builder.Logging.ClearProviders();
             builder.Logging.AddFilter(level => level >= LogLevel.Warning);
+            configureServices?.Invoke(builder.Services);
         });
         await app.StartAsync();
         return new PortalTestHost(app, contentRoot);
