@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Content;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
@@ -14,7 +15,8 @@ public static class PortalCoreServices
     {
         services.AddSingleton(catalog);
         services.AddSingleton<FeatureState>();
-        services.AddSingleton(TimeProvider.System);
+        // TryAdd: a test host may register a FakeTimeProvider first.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RichText>();
         services.AddScoped<RecipeRunner>();
         services.AddScoped<OrganisationLookup>();

@@ -348,6 +348,134 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("ContentChanges");
                 });
 
+            modelBuilder.Entity("Portal.Modules.Digests.Models.DigestDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextAttemptUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubscriptionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId");
+
+                    b.HasIndex("RunId", "SubscriptionId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "NextAttemptUtc");
+
+                    b.ToTable("DigestDelivery");
+                });
+
+            modelBuilder.Entity("Portal.Modules.Digests.Models.DigestRun", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodEndUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PeriodKey")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PeriodStartUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PlannedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Frequency", "PeriodKey")
+                        .IsUnique();
+
+                    b.ToTable("DigestRun");
+                });
+
+            modelBuilder.Entity("Portal.Modules.Digests.Models.DigestSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Frequency")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("WardId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Frequency");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("WardId");
+
+                    b.HasIndex("UserId", "WardId", "OrganisationId");
+
+                    b.ToTable("DigestSubscription");
+                });
+
             modelBuilder.Entity("Portal.Modules.DistrictCouncils.Models.CouncilUpdate", b =>
                 {
                     b.Property<int>("Id")
@@ -1172,6 +1300,50 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Portal.Modules.Digests.Models.DigestDelivery", b =>
+                {
+                    b.HasOne("Portal.Modules.Digests.Models.DigestRun", "Run")
+                        .WithMany("Deliveries")
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Modules.Digests.Models.DigestSubscription", "Subscription")
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Run");
+
+                    b.Navigation("Subscription");
+                });
+
+            modelBuilder.Entity("Portal.Modules.Digests.Models.DigestSubscription", b =>
+                {
+                    b.HasOne("Portal.Core.Data.Organisation", "Organisation")
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Portal.Core.Data.PortalUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Portal.Core.Data.Ward", "Ward")
+                        .WithMany()
+                        .HasForeignKey("WardId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Organisation");
+
+                    b.Navigation("User");
+
+                    b.Navigation("Ward");
+                });
+
             modelBuilder.Entity("Portal.Modules.DistrictCouncils.Models.CouncilUpdate", b =>
                 {
                     b.HasOne("Portal.Modules.DistrictCouncils.Models.DistrictCouncil", "Council")
@@ -1439,6 +1611,11 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasForeignKey("TaskForceId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Modules.Digests.Models.DigestRun", b =>
+                {
+                    b.Navigation("Deliveries");
                 });
 
             modelBuilder.Entity("Portal.Modules.DistrictCouncils.Models.CouncilUpdate", b =>

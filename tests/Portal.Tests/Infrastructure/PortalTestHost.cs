@@ -47,6 +47,8 @@ public sealed class PortalTestHost : IAsyncDisposable
             "--environment=Testing",
             // Tests speak plain HTTP to 127.0.0.1; production keeps Secure cookies.
             "--Portal:CookieSecurePolicy=SameAsRequest",
+            // Hangfire keeps static global state: only tests in the "Hangfire" collection turn it on (settings override this).
+            "--Portal:Digests:Enabled=false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             args.Add($"--{key}={value}");

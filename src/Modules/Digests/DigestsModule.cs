@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portal.Core.Modules;
+using Portal.Modules.Digests.Models;
+using Portal.Modules.Digests.Services;
+
+namespace Portal.Modules.Digests;
+
+public sealed class DigestsModule : PortalModule
+{
+    public override string Name => "Digests";
+
+    public override string DisplayName => "会議ダイジェスト";
+
+    public override IReadOnlyList<NavigationItem> Navigation =>
+        [new("ダイジェスト配信", "/Subscriptions", Order: 90)];
+
+    public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section))
+            .Validate(o => o.MaxAttempts >= 1 && o.ClaimLease > TimeSpan.Zero && o.RetryDelay >= TimeSpan.Zero,
+                "Portal:Digests: MaxAttempts must be at least 1, ClaimLease positive, RetryDelay not negative.")
+            .ValidateOnStart();
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section))
+            .Validate(o => IsValidSmtp(o), "Portal:Smtp: Host, Port (1-65535), UseTls (none/starttls/ssl) and From (a mail address) must be valid.")
+            .ValidateOnStart();
+
+        services.AddSingleton<UnsubscribeTokens>();
+        services.AddSingleton<DigestMailComposer>();
+        services.AddScoped<DigestPlanner>();
+        services.AddScoped<DigestSender>();
+        services.AddScoped<DigestJob>();
+        services.AddScoped<SubscriptionService>();
+
+        if (configuration.GetSection(DigestOptions.Section).GetValue(nameof(DigestOptions.Enabled), true))
+            services.AddDigestHangfire(configuration);
+    }
+
+    public override void ConfigureModel(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<DigestSubscription>(subscription =>
+        {
+            subscription.Property(s => s.Frequency).HasConversion<string>().HasMaxLength(10);
+            subscription.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            subscription.HasOne(s => s.Ward).WithMany().OnDelete(DeleteBehavior.Cascade);
+            subscription.HasOne(s => s.Organisation).WithMany().OnDelete(DeleteBehavior.Cascade);
+            subscription.HasIndex(s => new { s.UserId, s.WardId, s.OrganisationId });
+            subscription.HasIndex(s => s.Frequency);
+        });
+        modelBuilder.Entity<DigestRun>(run =>
+        {
+            run.Property(r => r.Frequency).HasConversion<string>().HasMaxLength(10);
+            run.HasIndex(r => new { r.Frequency, r.PeriodKey }).IsUnique();
+        });
+        modelBuilder.Entity<DigestDelivery>(delivery =>
+        {
+            delivery.Property(d => d.Status).HasConversion<string>().HasMaxLength(10);
+            delivery.HasOne(d => d.Run).WithMany(r => r.Deliveries).OnDelete(DeleteBehavior.Cascade);
+            delivery.HasOne(d => d.Subscription).WithMany().OnDelete(DeleteBehavior.Cascade);
+            delivery.HasIndex(d => new { d.RunId, d.SubscriptionId }).IsUnique();
+            delivery.HasIndex(d => new { d.Status, d.NextAttemptUtc });
+        });
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        if (endpoints.ServiceProvider.GetRequiredService<IOptions<DigestOptions>>().Value.Enabled)
+            endpoints.MapDigestDashboard();
+    }
+
+    private static bool IsValidSmtp(SmtpOptions o)
+    {
+        try
+        {
+            SmtpSession.SocketOptions(o.UseTls);
+            o.Sender();
+            return !string.IsNullOrWhiteSpace(o.Host) && o.Port is > 0 and <= 65535 && o.TimeoutSeconds > 0;
+        }
+        catch (Exception e) when (e is InvalidOperationException or MimeKit.ParseException)
+        {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Portal.Core.Security;
+using Portal.Core.Time;
+
+namespace Portal.Modules.Digests.Services;
+
+/// <summary>
+/// Hangfire as a trigger only: in-memory storage on the embedded SQLite default (each node runs the job; the
+/// database claims keep that safe), Hangfire.PostgreSql when the portal runs on PostgreSQL (one schedule per farm).
+/// </summary>
+public static class DigestHangfire
+{
+    public const string DashboardPath = "/admin/jobs";
+
+    public static void AddDigestHangfire(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = configuration["Portal:Database:Provider"];
+        var onPostgres = string.Equals(provider, "PostgreSql", StringComparison.OrdinalIgnoreCase);
+        var connectionString = configuration.GetConnectionString("Portal");
+
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (onPostgres)
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString),
+                    new PostgreSqlStorageOptions { UseSlidingInvisibilityTimeout = true, SchemaName = "hangfire" });
+            else
+                config.UseInMemoryStorage(new InMemoryStorageOptions());
+        });
+        services.AddHangfireServer(options =>
+        {
+            options.ServerName = $"portal-{Environment.MachineName}";
+            // The only job is the digest: two workers suffice and keep the database pool small.
+            options.WorkerCount = 2;
+        });
+        services.AddHostedService<RecurringDigestRegistration>();
+    }
+
+    public static void MapDigestDashboard(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapHangfireDashboard(DashboardPath, new DashboardOptions
+            {
+                Authorization = [new AdministratorDashboardFilter()],
+                DashboardTitle = "区政協働ポータル ジョブ",
+                AppPath = "/",
+            })
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = PortalRoles.Administrator });
+    }
+
+    /// <summary>Second line behind the endpoint policy: replaces Hangfire's default (local requests only, unsafe behind a proxy).</summary>
+    private sealed class AdministratorDashboardFilter : IDashboardAuthorizationFilter
+    {
+        public bool Authorize(DashboardContext context) => context.GetHttpContext().User.IsAdministrator();
+    }
+
+    private sealed class RecurringDigestRegistration(IRecurringJobManager jobs, IOptions<DigestOptions> options) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            jobs.AddOrUpdate<DigestJob>(DigestJob.RecurringJobId, job => job.RunAsync(CancellationToken.None), options.Value.Cron,
+                new RecurringJobOptions { TimeZone = TokyoTime.Zone });
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

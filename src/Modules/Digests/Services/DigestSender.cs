@@ -1,0 +1,205 @@
+using System.Net.Sockets;
+using System.Linq.Expressions;
+using MailKit;
+using MailKit.Net.Smtp;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Portal.Core.Data;
+using Portal.Core.Digests;
+using Portal.Modules.Digests.Models;
+
+namespace Portal.Modules.Digests.Services;
+
+public sealed record SendSummary(int Sent, int Skipped, int Retrying, int Failed)
+{
+    public static readonly SendSummary None = new(0, 0, 0, 0);
+    public int Total => Sent + Skipped + Retrying + Failed;
+
+    public SendSummary Add(DeliveryStatus status) => status switch
+    {
+        DeliveryStatus.Sent => this with { Sent = Sent + 1 },
+        DeliveryStatus.Skipped => this with { Skipped = Skipped + 1 },
+        DeliveryStatus.Retrying => this with { Retrying = Retrying + 1 },
+        DeliveryStatus.Failed => this with { Failed = Failed + 1 },
+        _ => this,
+    };
+}
+
+/// <summary>
+/// Sends every due delivery over one SMTP connection. Each delivery is claimed with a conditional UPDATE (one node wins),
+/// sent, then marked: the only window for a duplicate is a crash between the server's "250" and the mark, and a resend
+/// then carries the same Message-ID. A claim whose lease expired (its sender died) is due again, so nothing is skipped.
+/// Cancellation is honoured between deliveries only: a stop never leaves a claimed delivery behind.
+/// </summary>
+public sealed class DigestSender(
+    PortalDbContext db,
+    IEnumerable<IDigestSource> sources,
+    DigestMailComposer composer,
+    IOptions<DigestOptions> digestOptions,
+    IOptions<SmtpOptions> smtpOptions,
+    TimeProvider time,
+    ILogger<DigestSender> logger)
+{
+    private const int BatchSize = 200;
+    private readonly DigestOptions _options = digestOptions.Value;
+
+    /// <summary>Raised after each delivery is settled (tests use it to stop a sender mid-run).</summary>
+    public event Action<long, DeliveryStatus>? DeliverySettled;
+
+    public async Task<SendSummary> SendDueAsync(CancellationToken stopping = default)
+    {
+        var summary = SendSummary.None;
+        await using var smtp = new SmtpSession(smtpOptions.Value);
+        long after = 0;
+        while (!stopping.IsCancellationRequested)
+        {
+            var now = Now;
+            var batch = await db.Set<DigestDelivery>().Where(IsDue(now)).Where(d => d.Id > after)
+                .OrderBy(d => d.Id).Select(d => d.Id).Take(BatchSize).ToListAsync(stopping);
+            if (batch.Count == 0)
+                break;
+            foreach (var id in batch)
+            {
+                if (stopping.IsCancellationRequested)
+                    break;
+                after = id;
+                if (await TryClaimAsync(id) is not { } attempt)
+                    continue; // another sender has it, or it was settled meanwhile
+                var status = await DeliverClaimedAsync(id, attempt, smtp);
+                summary = summary.Add(status);
+                DeliverySettled?.Invoke(id, status);
+            }
+        }
+        return summary;
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Waiting to be sent, or claimed by a sender whose lease has run out.</summary>
+    private static Expression<Func<DigestDelivery, bool>> IsDue(DateTime now) => d =>
+        ((d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)
+            && (d.NextAttemptUtc == null || d.NextAttemptUtc <= now)
+            && (d.ClaimedUntilUtc == null || d.ClaimedUntilUtc < now))
+        || (d.Status == DeliveryStatus.Sending && d.ClaimedUntilUtc < now);
+
+    /// <summary>The conditional UPDATE: exactly one sender gets affected rows == 1. Returns this claim's attempt number.</summary>
+    private async Task<int?> TryClaimAsync(long id)
+    {
+        var now = Now;
+        var until = now + _options.ClaimLease;
+        var claimed = await db.Set<DigestDelivery>().Where(d => d.Id == id).Where(IsDue(now))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, DeliveryStatus.Sending)
+                .SetProperty(d => d.ClaimedUntilUtc, until)
+                .SetProperty(d => d.Attempts, d => d.Attempts + 1));
+        if (claimed != 1)
+            return null;
+        return await db.Set<DigestDelivery>().Where(d => d.Id == id).Select(d => d.Attempts).SingleAsync();
+    }
+
+    private async Task<DeliveryStatus> DeliverClaimedAsync(long id, int attempt, SmtpSession smtp)
+    {
+        var delivery = await db.Set<DigestDelivery>().AsNoTracking()
+            .Include(d => d.Run)
+            .Include(d => d.Subscription!).ThenInclude(s => s.User)
+            .Include(d => d.Subscription!).ThenInclude(s => s.Ward)
+            .Include(d => d.Subscription!).ThenInclude(s => s.Organisation)
+            .SingleAsync(d => d.Id == id);
+        var run = delivery.Run!;
+        var subscription = delivery.Subscription!;
+        if (subscription.Frequency != run.Frequency)
+            return await SettleAsync(id, attempt, DeliveryStatus.Skipped, "購読が停止または変更されたため送信しませんでした。");
+
+        var period = DigestPeriod.Containing(run.Frequency, run.PeriodStartUtc);
+        var scope = new DigestScope(subscription.WardId, subscription.OrganisationId, subscription.User?.OrganisationId);
+        var sections = new List<DigestSection>();
+        foreach (var source in sources)
+            sections.AddRange(await source.CollectAsync(scope, run.PeriodStartUtc, run.PeriodEndUtc, CancellationToken.None));
+        if (sections.All(s => s.Items.Count == 0))
+            return await SettleAsync(id, attempt, DeliveryStatus.Skipped, null);
+
+        var message = composer.Compose(
+            new DigestMailContent(id, run.Id, subscription.Id, delivery.Email, period, ScopeLabel(subscription), sections),
+            time.GetUtcNow());
+        try
+        {
+            await SendWithOneReconnectAsync(smtp, message);
+        }
+        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
+        {
+            logger.LogWarning("Digest delivery {Id} to {Email} refused permanently: {Status} {Message}", id, delivery.Email, (int)e.StatusCode, e.Message);
+            return await SettleAsync(id, attempt, DeliveryStatus.Failed, $"{(int)e.StatusCode} {e.Message}");
+        }
+        catch (Exception e) when (e is SmtpCommandException || IsDroppedConnection(e))
+        {
+            var error = e is SmtpCommandException c ? $"{(int)c.StatusCode} {c.Message}" : e.Message;
+            logger.LogInformation("Digest delivery {Id} failed temporarily (attempt {Attempt}): {Error}", id, attempt, error);
+            return attempt >= _options.MaxAttempts
+                ? await SettleAsync(id, attempt, DeliveryStatus.Failed, error)
+                : await SettleAsync(id, attempt, DeliveryStatus.Retrying, error, Now + _options.RetryDelay * Math.Pow(2, attempt - 1));
+        }
+        catch (SmtpUnavailableException)
+        {
+            await ReleaseAsync(id, attempt);
+            throw;
+        }
+        return await SettleAsync(id, attempt, DeliveryStatus.Sent, null, messageId: message.MessageId);
+    }
+
+    private static async Task SendWithOneReconnectAsync(SmtpSession smtp, MimeMessage message)
+    {
+        try
+        {
+            await smtp.SendAsync(message, CancellationToken.None);
+        }
+        catch (Exception e) when (IsDroppedConnection(e))
+        {
+            // An idle or broken connection: reconnect once; the same Message-ID makes a possible double recognisable.
+            smtp.Reset();
+            await smtp.SendAsync(message, CancellationToken.None);
+        }
+    }
+
+    private static bool IsDroppedConnection(Exception e) =>
+        e is ServiceNotConnectedException or SmtpProtocolException or IOException or SocketException;
+
+    /// <summary>Records the outcome of this claim; a sender whose lease was taken over changes nothing.</summary>
+    private async Task<DeliveryStatus> SettleAsync(long id, int attempt, DeliveryStatus status, string? error, DateTime? nextAttempt = null, string? messageId = null)
+    {
+        var now = Now;
+        var sentUtc = status == DeliveryStatus.Sent ? now : (DateTime?)null;
+        error = error is { Length: > 1000 } ? error[..1000] : error;
+        var updated = await db.Set<DigestDelivery>()
+            .Where(d => d.Id == id && d.Status == DeliveryStatus.Sending && d.Attempts == attempt)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, status)
+                .SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null)
+                .SetProperty(d => d.NextAttemptUtc, nextAttempt)
+                .SetProperty(d => d.SentUtc, sentUtc)
+                .SetProperty(d => d.LastError, error)
+                .SetProperty(d => d.MessageId, messageId));
+        if (updated != 1)
+            logger.LogWarning("Digest delivery {Id}: claim {Attempt} was lost before it could be marked {Status}", id, attempt, status);
+        return status;
+    }
+
+    /// <summary>Hands a claimed delivery back untouched (the server was unreachable: not the recipient's fault).</summary>
+    private Task ReleaseAsync(long id, int attempt) =>
+        db.Set<DigestDelivery>()
+            .Where(d => d.Id == id && d.Status == DeliveryStatus.Sending && d.Attempts == attempt)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Status, d => d.Attempts > 1 ? DeliveryStatus.Retrying : DeliveryStatus.Pending)
+                .SetProperty(d => d.Attempts, d => d.Attempts - 1)
+                .SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null));
+
+    private static string ScopeLabel(DigestSubscription s) =>
+        (s.Ward, s.Organisation) switch
+        {
+            ({ } ward, { } organisation) => $"{ward.Name}・{organisation.Name}",
+            ({ } ward, null) => ward.Name,
+            (null, { } organisation) => organisation.Name,
+            _ => "全体",
+        };
+}
