@@ -56,7 +56,7 @@ public sealed class DigestTestSite : IAsyncDisposable
         var settings = smtp.PortalSettings();
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
             settings[key] = value;
-        var host = await PortalTestHost.StartAsync(settings, services =>
+        var host = await PortalTestHost.StartAsync(settings, services: services =>
         {
             services.AddSingleton<TimeProvider>(clock);
             services.AddSingleton<IDigestSource>(source);
