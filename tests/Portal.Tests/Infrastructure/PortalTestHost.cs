@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Portal.Core.Data;
 using Portal.Web;
 
 namespace Portal.Tests.Infrastructure;
@@ -17,11 +19,13 @@ namespace Portal.Tests.Infrastructure;
 public sealed class PortalTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly bool _ownsContentRoot;
 
-    private PortalTestHost(WebApplication app, string contentRoot)
+    private PortalTestHost(WebApplication app, string contentRoot, bool ownsContentRoot)
     {
         _app = app;
         ContentRoot = contentRoot;
+        _ownsContentRoot = ownsContentRoot;
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         BaseAddress = new Uri(address.Replace("0.0.0.0", "127.0.0.1"));
     }
@@ -31,9 +35,14 @@ public sealed class PortalTestHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a portal on a fresh SQLite file (the embedded default) unless settings name another database.</summary>
-    public static async Task<PortalTestHost> StartAsync(IDictionary<string, string?>? settings = null)
+    /// <param name="contentRoot">
+    /// A content root the caller owns (and deletes), to start a second host on the same App_Data as an earlier one;
+    /// null: a fresh temporary one, deleted with the host.
+    /// </param>
+    public static async Task<PortalTestHost> StartAsync(IDictionary<string, string?>? settings = null, string? contentRoot = null)
     {
-        var contentRoot = Directory.CreateTempSubdirectory("portal-test-").FullName;
+        var ownsContentRoot = contentRoot is null;
+        contentRoot ??= Directory.CreateTempSubdirectory("portal-test-").FullName;
         var args = new List<string>
         {
             "--urls=http://127.0.0.1:0",
@@ -51,7 +60,7 @@ public sealed class PortalTestHost : IAsyncDisposable
             builder.Logging.AddFilter(level => level >= LogLevel.Warning);
         });
         await app.StartAsync();
-        return new PortalTestHost(app, contentRoot);
+        return new PortalTestHost(app, contentRoot, ownsContentRoot);
     }
 
     /// <summary>A client with its own cookie jar (one per simulated user); redirects are not followed so tests see them.</summary>
@@ -61,11 +70,26 @@ public sealed class PortalTestHost : IAsyncDisposable
 
     public AsyncServiceScope CreateScope() => _app.Services.CreateAsyncScope();
 
+    /// <summary>Reads the database the way the site sees it, through a fresh (untracked) context.</summary>
+    public async Task<T> QueryAsync<T>(Func<PortalDbContext, Task<T>> query)
+    {
+        await using var scope = CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        return await query(db);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(ContentRoot, recursive: true); } catch (IOException) { }
+        if (_ownsContentRoot)
+            DeleteDirectory(ContentRoot);
+    }
+
+    public static void DeleteDirectory(string path)
+    {
+        try { Directory.Delete(path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }
