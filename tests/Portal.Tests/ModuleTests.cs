@@ -41,7 +41,7 @@ public class DisabledModuleTests
         var homeHtml = await home.BodyAsync();
         Assert.Contains("区政協働ポータル", homeHtml);
         Assert.DoesNotContain("href=\"/councils\"", homeHtml);
-        Assert.DoesNotContain("地域活動協議会", homeHtml);
+        Assert.DoesNotContain(">地域活動協議会</a>", homeHtml);
 
         var page = await resident.GetAsync("/councils");
         Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
