@@ -123,7 +123,11 @@ public static class PortalApp
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (type, factory) => factory.Create("Strings", type.Assembly.GetName().Name!))
-            .AddMvcOptions(options => ModelBindingMessages.UseJapanese(options.ModelBindingMessageProvider));
+            .AddMvcOptions(options =>
+            {
+                ModelBindingMessages.UseJapanese(options.ModelBindingMessageProvider);
+                options.Filters.Add(new MissingHandlerFilter());
+            });
         mvc.ConfigureApplicationPartManager(parts =>
         {
             foreach (var assembly in catalog.Modules.Select(m => m.GetType().Assembly).Append(typeof(Theme.Strings).Assembly).Distinct())

@@ -43,6 +43,20 @@ public sealed partial class PortalClient : IDisposable
         return await _http.PostAsync(postUrl, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
     }
 
+    /// <summary>GETs a form page as a browser would show it; the returned form posts later with the token it was rendered with.</summary>
+    public async Task<OpenForm> OpenFormAsync(string url)
+    {
+        var response = await _http.GetAsync(url);
+        var html = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != HttpStatusCode.OK)
+            throw new HttpRequestException($"GET {url} answered {(int)response.StatusCode}: {html[..Math.Min(html.Length, 500)]}");
+        return new OpenForm(url, html, AntiforgeryToken(html));
+    }
+
+    /// <summary>POSTs the fields of a form opened earlier with <see cref="OpenFormAsync"/>.</summary>
+    public Task<HttpResponseMessage> PostFormAsync(OpenForm form, IEnumerable<KeyValuePair<string, string>> fields, string? postUrl = null) =>
+        _http.PostAsync(postUrl ?? form.Url, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", form.Token))));
+
     public async Task LoginAsync(string userName, string password = TestUsers.Password)
     {
         var response = await SubmitFormAsync("/account/login", [new("Input.UserName", userName), new("Input.Password", password)]);
@@ -59,7 +73,22 @@ public sealed partial class PortalClient : IDisposable
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
+    /// <summary>The value attribute of the input named <paramref name="name"/> (as rendered by the input tag helper).</summary>
+    public static string InputValue(string html, string name)
+    {
+        var input = Regex.Match(html, "<input[^>]*\\bname=\"" + Regex.Escape(name) + "\"[^>]*>");
+        if (!input.Success) throw new InvalidOperationException($"The page has no input named {name}.");
+        var value = Regex.Match(input.Value, "\\bvalue=\"([^\"]*)\"");
+        return value.Success ? WebUtility.HtmlDecode(value.Groups[1].Value) : "";
+    }
+
     public void Dispose() => _http.Dispose();
+}
+
+/// <summary>A form page fetched at one moment: its HTML and the antiforgery token it carried.</summary>
+public sealed record OpenForm(string Url, string Html, string Token)
+{
+    public string Value(string inputName) => PortalClient.InputValue(Html, inputName);
 }
 
 /// <summary>Demo accounts created by recipes/default.recipe.json.</summary>

@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Portal.Core.Data;
 using Portal.Web;
 
 namespace Portal.Tests.Infrastructure;
@@ -33,8 +35,11 @@ public sealed class PortalTestHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a portal on a fresh SQLite file (the embedded default) unless settings name another database.</summary>
-    /// <param name="contentRoot">An existing content root (App_Data with its database and index) to start again on; it is then kept on dispose.</param>
-    /// <param name="services">Extra registrations, e.g. a test-only search document source.</param>
+    /// <param name="contentRoot">
+    /// A content root the caller owns (and deletes), to start a second host on the same App_Data as an earlier one;
+    /// null: a fresh temporary one, deleted with the host.
+    /// </param>
+    /// <param name="services">Extra registrations before the portal's own, e.g. a FakeTimeProvider or a test-only document source.</param>
     public static async Task<PortalTestHost> StartAsync(
         IDictionary<string, string?>? settings = null, string? contentRoot = null, Action<IServiceCollection>? services = null)
     {
@@ -70,17 +75,26 @@ public sealed class PortalTestHost : IAsyncDisposable
 
     public AsyncServiceScope CreateScope() => _app.Services.CreateAsyncScope();
 
+    /// <summary>Reads the database the way the site sees it, through a fresh (untracked) context.</summary>
+    public async Task<T> QueryAsync<T>(Func<PortalDbContext, Task<T>> query)
+    {
+        await using var scope = CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        return await query(db);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (_ownsContentRoot)
-            DeleteContentRoot(ContentRoot);
+            DeleteDirectory(ContentRoot);
     }
 
-    public static void DeleteContentRoot(string contentRoot)
+    public static void DeleteDirectory(string path)
     {
-        try { Directory.Delete(contentRoot, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(path, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 }

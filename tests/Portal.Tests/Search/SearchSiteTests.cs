@@ -84,7 +84,7 @@ public class SearchSiteTests
         }
         finally
         {
-            PortalTestHost.DeleteContentRoot(contentRoot);
+            PortalTestHost.DeleteDirectory(contentRoot);
         }
     }
 

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# The one test command. Works on a fresh Debian 12 machine that has the .NET SDK, as root or with sudo:
+# installs what the tests need when it is missing, runs every test project of Portal.sln and ends with
+# one line "N passed, M failed, K skipped". Exit code: that of dotnet test.
+#
+# The tests start their own PostgreSQL server (or use PORTAL_TEST_POSTGRES); no system service is started here.
+set -uo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+packages=(postgresql chromium python3-aiosmtpd)
+missing=()
+for package in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$package")
+    fi
+done
+
+if ((${#missing[@]} > 0)); then
+    echo "Installing test dependencies: ${missing[*]}"
+    sudo=()
+    if [ "$(id -u)" -ne 0 ]; then sudo=(sudo -n); fi
+    # Keep the postgresql package from starting its cluster: the tests run a private server of their own.
+    policy_created=0
+    if [ ! -e /usr/sbin/policy-rc.d ]; then
+        printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee /usr/sbin/policy-rc.d >/dev/null
+        "${sudo[@]}" chmod +x /usr/sbin/policy-rc.d
+        policy_created=1
+    fi
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update \
+        && "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${packages[@]}"
+    apt_status=$?
+    if [ "$policy_created" -eq 1 ]; then "${sudo[@]}" rm -f /usr/sbin/policy-rc.d; fi
+    if [ "$apt_status" -ne 0 ]; then
+        echo "apt-get could not install ${missing[*]}" >&2
+        echo "0 passed, 0 failed, 0 skipped"
+        exit "$apt_status"
+    fi
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+
+dotnet test Portal.sln 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# One summary line per test assembly: "Passed!  - Failed:     0, Passed:    57, Skipped:     0, Total: ..."
+read -r passed failed skipped < <(
+    grep -E 'Failed: *[0-9]+, *Passed: *[0-9]+, *Skipped: *[0-9]+' "$log" \
+    | sed -E 's/.*Failed: *([0-9]+), *Passed: *([0-9]+), *Skipped: *([0-9]+).*/\2 \1 \3/' \
+    | awk '{ p += $1; f += $2; s += $3 } END { printf "%d %d %d\n", p, f, s }'
+)
+echo "${passed} passed, ${failed} failed, ${skipped} skipped"
+exit "$status"
