@@ -115,7 +115,10 @@ public enum VoiceHistoryKind
     Noted = 5,
 }
 
-/// <summary>One event of an item's handling. From/To are the names at the time, so renaming a status keeps history true.</summary>
+/// <summary>
+/// One event of an item's handling. From/To are the names at the time, so renaming keeps history true: statuses for a
+/// status change, categories for a category change, departments for re-routing and (To only) for receipt.
+/// </summary>
 public class VoiceItemHistory
 {
     public int Id { get; set; }

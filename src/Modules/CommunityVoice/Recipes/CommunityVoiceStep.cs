@@ -123,7 +123,7 @@ public sealed class CommunityVoiceStep : IRecipeStepHandler
             };
             item.History.Add(new VoiceItemHistory
             {
-                Kind = VoiceHistoryKind.Received, To = initial.Name, Note = department?.Name ?? "未割当",
+                Kind = VoiceHistoryKind.Received, To = department?.Name ?? "未割当",
                 ChangedUtc = receivedUtc, ChangedBy = "recipe",
             });
             var current = initial;

@@ -30,7 +30,7 @@ public sealed class VoiceEditor(PortalDbContext db, VoiceRouter router, TimeProv
         item.CreatedBy = item.ModifiedBy = editor;
         item.History.Add(new VoiceItemHistory
         {
-            Kind = VoiceHistoryKind.Received, To = initial.Name, Note = department?.Name ?? Unassigned,
+            Kind = VoiceHistoryKind.Received, To = department?.Name ?? Unassigned,
             ChangedUtc = now, ChangedBy = editor,
         });
         db.Add(item);
