@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.CommunityVoice;
@@ -61,6 +62,31 @@ public class VoicePublicTests
         await host.HandleAsync(ward, visible.Id, visible.Category!.Name, visible.Status!.Name, response: visible.Response, isPublic: false);
         Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync($"/voice/{visible.Id}")).StatusCode);
         Assert.Null(await host.SearchDocumentAsync(visible.Id));
+
+        // The raiser can keep a sensitive item from residents from the start.
+        using var welfare = host.CreateClient();
+        await welfare.LoginAsync(TestUsers.KitaWelfare);
+        var privateItem = await host.RaiseAsync(welfare, "高齢者福祉", "ご家族からの個別相談", ("Input.IsPublic", "false"));
+        Assert.False(privateItem.IsPublic);
+        Assert.Equal(HttpStatusCode.NotFound, (await resident.GetAsync($"/voice/{privateItem.Id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Saving_an_item_logs_a_search_change_and_pages_speak_English_when_chosen()
+    {
+        await using var host = await PortalTestHost.StartAsync();
+        using var ward = host.CreateClient();
+        await ward.LoginAsync(TestUsers.KitaWard);
+        var item = await host.RaiseAsync(ward, "防災", "防災倉庫の場所を知りたい");
+
+        var logged = await host.WithDbAsync(db => db.ContentChanges.CountAsync(c => c.ContentType == "voice-item" && c.ContentKey == item.Id.ToString()));
+        Assert.Equal(1, logged);
+
+        using var resident = host.CreateClient();
+        var english = await resident.GetStringAsync($"/voice/{item.Id}?culture=en&ui-culture=en");
+        Assert.Contains("lang=\"en\"", english);
+        Assert.Contains("Disaster prevention", english);
+        Assert.Contains("The department is working on it.", english);
     }
 
     [Fact]

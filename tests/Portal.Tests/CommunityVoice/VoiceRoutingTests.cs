@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Portal.Modules.CommunityVoice.Models;
 using Portal.Tests.Infrastructure;
 
@@ -97,5 +98,35 @@ public class VoiceRoutingTests
 
         var item = await host.RaiseAsync(ward, "防災", "防災訓練の日程を知りたい");
         Assert.Equal(await host.DepartmentIdAsync("地域防災担当", "27127"), item.DepartmentId);
+    }
+
+    [Fact]
+    public async Task Administrators_maintain_the_city_defaults_and_city_departments()
+    {
+        await using var host = await PortalTestHost.StartAsync();
+        using var admin = host.CreateClient();
+        await admin.LoginAsync(TestUsers.Admin);
+
+        var added = await admin.SubmitFormAsync("/staff/voice/routing", [new("NewDepartmentName", "都市整備局 公園課")], "/staff/voice/routing?handler=Department");
+        Assert.Equal(HttpStatusCode.Redirect, added.StatusCode);
+        var duplicate = await admin.SubmitFormAsync("/staff/voice/routing", [new("NewDepartmentName", "都市整備局 公園課")], "/staff/voice/routing?handler=Department");
+        Assert.Contains("「都市整備局 公園課」はすでに登録されています。", await duplicate.Content.ReadAsStringAsync());
+        var parks = await host.DepartmentIdAsync("都市整備局 公園課", null);
+
+        var roads = await host.CategoryIdAsync("道路・公園");
+        var cityRules = await admin.SubmitFormAsync("/staff/voice/routing", [new($"Rules[{roads}]", parks.ToString())]);
+        Assert.Equal(HttpStatusCode.Redirect, cityRules.StatusCode);
+
+        var item = await host.RaiseAsync(admin, "道路・公園", "公園のベンチを増やしてほしい", ("Input.WardCode", "27128"));
+        Assert.Equal(parks, item.DepartmentId);
+
+        using var ward = host.CreateClient();
+        await ward.LoginAsync(TestUsers.KitaWard);
+        // Ward staff add departments to their own ward only; the city list is the administrators'.
+        var wardDepartment = await ward.SubmitFormAsync("/staff/voice/routing", [new("NewDepartmentName", "北区 まちづくり担当")], "/staff/voice/routing?handler=Department");
+        Assert.Equal(HttpStatusCode.Redirect, wardDepartment.StatusCode);
+        var empty = await ward.SubmitFormAsync("/staff/voice/routing", [new("NewDepartmentName", " ")], "/staff/voice/routing?handler=Department");
+        Assert.Contains("担当課の名前を入力してください。", await empty.Content.ReadAsStringAsync());
+        Assert.True(await host.WithDbAsync(db => db.Set<VoiceDepartment>().AnyAsync(d => d.Name == "北区 まちづくり担当" && d.Ward!.Code == "27127")));
     }
 }

@@ -58,6 +58,9 @@ public sealed class ItemInput
     [StringLength(200, ErrorMessage = "{0}は{1}文字以内で入力してください。")]
     public string? RaiserContact { get; set; }
 
+    /// <summary>Set on creation only, so a raiser can keep a sensitive item from residents from the start; afterwards the ward office decides.</summary>
+    public bool IsPublic { get; set; } = true;
+
     public Guid Version { get; set; }
 }
 
@@ -124,7 +127,10 @@ public class EditItemModel(
                 ModelState.AddModelError("", T["この区には区役所が登録されていません。"]);
                 return Page();
             }
-            var item = new VoiceItem { Summary = "", WardId = wardId!.Value, CategoryId = Input.CategoryId!.Value, RaisedByOrganisationId = raisedBy.Value };
+            var item = new VoiceItem
+            {
+                Summary = "", WardId = wardId!.Value, CategoryId = Input.CategoryId!.Value, RaisedByOrganisationId = raisedBy.Value, IsPublic = Input.IsPublic,
+            };
             Apply(item);
             await editor.CreateAsync(item, User.Identity!.Name!, ct);
             TempData["Status"] = T["地域の声を記録しました。"].Value;

@@ -27,16 +27,14 @@ public class RoutingModel(PortalDbContext db, VoiceQueries queries, Organisation
     public Dictionary<int, int> WardRules { get; private set; } = [];
     public Dictionary<int, VoiceDepartment> CityRules { get; private set; } = [];
 
-    [BindProperty]
-    public Dictionary<int, string?> Rules { get; set; } = [];
-
-    [BindProperty]
-    public string? NewDepartmentName { get; set; }
+    /// <summary>The name typed in the "add a department" form, shown again when it is refused.</summary>
+    public string? NewDepartmentName { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string? ward, CancellationToken ct) =>
         await LoadAsync(ward, ct) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(string? ward, CancellationToken ct)
+    /// <param name="rules">Department id per category id (form fields Rules[categoryId]); empty removes the row.</param>
+    public async Task<IActionResult> OnPostAsync(string? ward, [FromForm(Name = "Rules")] Dictionary<int, string?>? rules, CancellationToken ct)
     {
         var denied = await LoadAsync(ward, ct);
         if (denied is not null) return denied;
@@ -44,7 +42,7 @@ public class RoutingModel(PortalDbContext db, VoiceQueries queries, Organisation
         var chosen = new Dictionary<int, int?>();
         foreach (var category in Categories)
         {
-            var value = Rules.GetValueOrDefault(category.Id);
+            var value = rules?.GetValueOrDefault(category.Id);
             if (string.IsNullOrEmpty(value))
                 chosen[category.Id] = null;
             else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Departments.Any(d => d.Id == id))
@@ -56,10 +54,10 @@ public class RoutingModel(PortalDbContext db, VoiceQueries queries, Organisation
             return Page();
 
         var wardId = Ward?.Id;
-        var rules = await db.Set<VoiceRoutingRule>().Where(r => r.WardId == wardId).ToListAsync(ct);
+        var existing = await db.Set<VoiceRoutingRule>().Where(r => r.WardId == wardId).ToListAsync(ct);
         foreach (var (categoryId, departmentId) in chosen)
         {
-            var rule = rules.FirstOrDefault(r => r.CategoryId == categoryId);
+            var rule = existing.FirstOrDefault(r => r.CategoryId == categoryId);
             if (departmentId is null)
             {
                 if (rule is not null) db.Remove(rule);
@@ -74,12 +72,13 @@ public class RoutingModel(PortalDbContext db, VoiceQueries queries, Organisation
         return RedirectToPage("/Staff/Routing", new { ward = Ward?.Code });
     }
 
-    public async Task<IActionResult> OnPostDepartmentAsync(string? ward, CancellationToken ct)
+    public async Task<IActionResult> OnPostDepartmentAsync(string? ward, [FromForm(Name = "NewDepartmentName")] string? newDepartmentName, CancellationToken ct)
     {
         var denied = await LoadAsync(ward, ct);
         if (denied is not null) return denied;
 
-        var name = NewDepartmentName?.Trim() ?? "";
+        NewDepartmentName = newDepartmentName;
+        var name = newDepartmentName?.Trim() ?? "";
         if (name.Length == 0)
             ModelState.AddModelError(nameof(NewDepartmentName), T["担当課の名前を入力してください。"]);
         else if (name.Length > DepartmentNameLength)
