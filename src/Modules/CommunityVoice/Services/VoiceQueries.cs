@@ -12,7 +12,7 @@ public sealed record VoiceFilter(string? WardCode, int? CategoryId, int? StatusI
 {
     public const int PageSize = 20;
 
-    /// <summary>Parses the public query string; each bad value yields a message keyed by parameter.</summary>
+    /// <summary>Parses the public query string; each bad value yields a message keyed by parameter (Japanese text, also its resource key).</summary>
     public static VoiceFilter Parse(string? ward, string? category, string? status, string? page, IDictionary<string, string[]> errors)
     {
         if (ward is { Length: > 6 })

@@ -31,8 +31,9 @@ public class IndexModel(VoiceQueries queries, IStringLocalizer<Strings> T) : Pag
             errors["status"] = [T["指定された状況はありません。"]];
         if (errors.Count > 0)
         {
+            // The filter's messages are Japanese resource keys.
             foreach (var (key, messages) in errors)
-                ModelState.AddModelError(key, messages[0]);
+                ModelState.AddModelError(key, T[messages[0]]);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
