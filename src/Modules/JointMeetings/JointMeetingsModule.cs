@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Search;
 using Portal.Core.Digests;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
@@ -32,6 +33,7 @@ public sealed class JointMeetingsModule : PortalModule
         services.AddScoped<MeetingQueries>();
         services.AddScoped<MeetingEditor>();
         services.AddScoped<IDigestSource, MeetingDigestSource>();
+        services.AddScoped<ISearchDocumentSource, MeetingSearchSource>();
         services.AddScoped<IRecipeStepHandler, JointMeetingsStep>();
     }
 

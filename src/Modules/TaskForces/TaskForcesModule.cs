@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Search;
 using Portal.Core.Digests;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
@@ -31,6 +32,7 @@ public sealed class TaskForcesModule : PortalModule
         services.AddScoped<TaskForceQueries>();
         services.AddScoped<TaskForceEditor>();
         services.AddScoped<IDigestSource, TaskForceDigestSource>();
+        services.AddScoped<ISearchDocumentSource, TaskForceSearchSource>();
         services.AddScoped<IRecipeStepHandler, TaskForcesStep>();
     }
 

@@ -1,11 +1,18 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Portal.Core.Data;
+using Portal.Core.Search;
 
 namespace Portal.Modules.JointMeetings.Models;
 
 /// <summary>A 三者連絡会議: a liaison meeting organised by a ward office with its partner organisations.</summary>
-public class Meeting : IVersioned
+public class Meeting : IVersioned, ISearchIndexed
 {
+    public const string SearchType = "meeting";
+
+    string ISearchIndexed.SearchContentType => SearchType;
+    string ISearchIndexed.SearchKey => Id.ToString(CultureInfo.InvariantCulture);
+
     public int Id { get; set; }
 
     [MaxLength(200)]
@@ -60,8 +67,12 @@ public class Meeting : IVersioned
 }
 
 /// <summary>An organisation taking part (the organiser always does), with the attendance recorded after the meeting.</summary>
-public class MeetingParticipant
+/// <remarks>Participants decide who may find a private meeting, so they re-index it.</remarks>
+public class MeetingParticipant : ISearchIndexed
 {
+    string ISearchIndexed.SearchContentType => Meeting.SearchType;
+    string ISearchIndexed.SearchKey => MeetingId.ToString(CultureInfo.InvariantCulture);
+
     public int Id { get; set; }
 
     public int MeetingId { get; set; }
@@ -76,8 +87,11 @@ public class MeetingParticipant
     public string AttendeeNames { get; set; } = "";
 }
 
-public class AgendaItem
+public class AgendaItem : ISearchIndexed
 {
+    string ISearchIndexed.SearchContentType => Meeting.SearchType;
+    string ISearchIndexed.SearchKey => MeetingId.ToString(CultureInfo.InvariantCulture);
+
     public int Id { get; set; }
 
     public int MeetingId { get; set; }
@@ -101,8 +115,12 @@ public enum MinutesStatus
 }
 
 /// <summary>The minutes of one meeting; edited separately from the meeting so each has its own concurrency version.</summary>
-public class MeetingMinutes : IVersioned
+/// <remarks>Published minutes are part of their meeting's search document.</remarks>
+public class MeetingMinutes : IVersioned, ISearchIndexed
 {
+    string ISearchIndexed.SearchContentType => Meeting.SearchType;
+    string ISearchIndexed.SearchKey => MeetingId.ToString(CultureInfo.InvariantCulture);
+
     public int Id { get; set; }
 
     public int MeetingId { get; set; }

@@ -1,11 +1,18 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Portal.Core.Data;
+using Portal.Core.Search;
 
 namespace Portal.Modules.TaskForces.Models;
 
 /// <summary>A task force (e.g. 地域力強化タスクフォース) run by one organisation with partner members and working groups.</summary>
-public class TaskForce : IVersioned
+public class TaskForce : IVersioned, ISearchIndexed
 {
+    public const string SearchType = "taskforce";
+
+    string ISearchIndexed.SearchContentType => SearchType;
+    string ISearchIndexed.SearchKey => Id.ToString(CultureInfo.InvariantCulture);
+
     public int Id { get; set; }
 
     [MaxLength(200)]
@@ -37,8 +44,11 @@ public class TaskForce : IVersioned
     public List<ActionItem> ActionItems { get; set; } = [];
 }
 
-public class TaskForceMember
+public class TaskForceMember : ISearchIndexed
 {
+    string ISearchIndexed.SearchContentType => TaskForce.SearchType;
+    string ISearchIndexed.SearchKey => TaskForceId.ToString(CultureInfo.InvariantCulture);
+
     public int Id { get; set; }
     public int TaskForceId { get; set; }
     public int OrganisationId { get; set; }
@@ -46,8 +56,11 @@ public class TaskForceMember
 }
 
 /// <summary>A ワーキンググループ inside a task force.</summary>
-public class WorkingGroup
+public class WorkingGroup : ISearchIndexed
 {
+    string ISearchIndexed.SearchContentType => TaskForce.SearchType;
+    string ISearchIndexed.SearchKey => TaskForceId.ToString(CultureInfo.InvariantCulture);
+
     public int Id { get; set; }
     public int TaskForceId { get; set; }
 
@@ -56,8 +69,12 @@ public class WorkingGroup
 }
 
 /// <summary>A session of the whole task force, or of one of its working groups.</summary>
-public class TaskForceSession
+/// <remarks>Sessions and their decisions are part of the task force's search document; saving decisions saves the session too.</remarks>
+public class TaskForceSession : ISearchIndexed
 {
+    string ISearchIndexed.SearchContentType => TaskForce.SearchType;
+    string ISearchIndexed.SearchKey => TaskForceId.ToString(CultureInfo.InvariantCulture);
+
     public int Id { get; set; }
     public int TaskForceId { get; set; }
 
@@ -93,8 +110,11 @@ public enum ActionStatus
     Done = 2,
 }
 
-public class ActionItem : IVersioned
+public class ActionItem : IVersioned, ISearchIndexed
 {
+    string ISearchIndexed.SearchContentType => TaskForce.SearchType;
+    string ISearchIndexed.SearchKey => TaskForceId.ToString(CultureInfo.InvariantCulture);
+
     public int Id { get; set; }
     public int TaskForceId { get; set; }
     public TaskForce? TaskForce { get; set; }

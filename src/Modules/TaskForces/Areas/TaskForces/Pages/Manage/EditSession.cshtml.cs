@@ -85,6 +85,8 @@ public class EditSessionModel(PortalDbContext db, IStringLocalizer<Strings> T) :
         }
         session.Decisions.RemoveAll(d => d.Number > decisions.Count);
         if (session.Id == 0) db.Add(session);
+        // Decisions alone do not touch the session row; marking it saves it too, so the task force is re-indexed.
+        else db.Entry(session).State = EntityState.Modified;
         await db.SaveChangesAsync(ct);
 
         TempData["Status"] = "会合の記録を保存しました。";
