@@ -174,4 +174,21 @@ public sealed class DigestDeliveryTests(MailboxSmtpFixture fixture) : IClassFixt
             return 0;
         });
     }
+
+    [Fact]
+    public async Task Periods_missed_while_the_site_was_down_are_each_planned_once_in_order()
+    {
+        await using var site = await DigestTestSite.StartAsync(Smtp);
+        var first = await site.WithAsync(sp => sp.GetRequiredService<DigestPlanner>().PlanEndedPeriodsAsync());
+        Assert.Contains(first, r => r.Frequency == DigestFrequency.Daily);
+
+        site.Clock.Advance(TimeSpan.FromDays(3)); // three days without a run
+        var caughtUp = await site.WithAsync(sp => sp.GetRequiredService<DigestPlanner>().PlanEndedPeriodsAsync());
+        var again = await site.WithAsync(sp => sp.GetRequiredService<DigestPlanner>().PlanEndedPeriodsAsync());
+
+        var lastDay = first.Single(r => r.Frequency == DigestFrequency.Daily).PeriodEndUtc;
+        var daily = caughtUp.Where(r => r.Frequency == DigestFrequency.Daily).ToList();
+        Assert.Equal([lastDay, lastDay.AddDays(1), lastDay.AddDays(2)], daily.Select(r => r.PeriodStartUtc));
+        Assert.Empty(again);
+    }
 }

@@ -19,6 +19,9 @@ public sealed class DigestOptions
     /// <summary>Claims of one delivery before a temporary (4xx) failure becomes permanent.</summary>
     public int MaxAttempts { get; set; } = 3;
 
+    /// <summary>After downtime, how many missed periods of each frequency are still planned (the newest ones).</summary>
+    public int MaxCatchUpPeriods { get; set; } = 14;
+
     /// <summary>Wait after the first 4xx; doubled after each further one.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(15);
 }
