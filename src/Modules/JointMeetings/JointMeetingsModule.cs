@@ -67,5 +67,9 @@ public sealed class JointMeetingsModule : PortalModule
         modelBuilder.Entity<MinutesRevision>().HasIndex(r => new { r.MinutesId, r.Number }).IsUnique();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => CalendarEndpoints.Map(endpoints);
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        CalendarEndpoints.Map(endpoints);
+        OpenDataEndpoints.Map(endpoints);
+    }
 }
