@@ -24,6 +24,7 @@ public sealed class JointMeetingsModule : PortalModule
     public override IReadOnlyList<NavigationItem> Navigation =>
     [
         new("三者連絡会議", "/Meetings/Index", Order: 20),
+        new("オープンデータ", "/OpenData/Index", Order: 95),
         new("会議の管理", "/Manage/Index", MeetingPermissions.ManageMeetings, Order: 110),
     ];
 
