@@ -25,6 +25,7 @@ public sealed class JointMeetingsModule : PortalModule
     public override IReadOnlyList<NavigationItem> Navigation =>
     [
         new("三者連絡会議", "/Meetings/Index", Order: 20),
+        new("オープンデータ", "/OpenData/Index", Order: 95),
         new("会議の管理", "/Manage/Index", MeetingPermissions.ManageMeetings, Order: 110),
     ];
 
@@ -69,5 +70,9 @@ public sealed class JointMeetingsModule : PortalModule
         modelBuilder.Entity<MinutesRevision>().HasIndex(r => new { r.MinutesId, r.Number }).IsUnique();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => CalendarEndpoints.Map(endpoints);
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        CalendarEndpoints.Map(endpoints);
+        OpenDataEndpoints.Map(endpoints);
+    }
 }

@@ -60,6 +60,19 @@ public sealed class MeetingQueries(PortalDbContext db)
         return query.Include(m => m.Ward).OrderBy(m => m.StartUtc).ThenBy(m => m.Id).Take(500).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// Meetings for open data: public ones only, whoever asks (staff included), with ward and organiser, in start order.
+    /// Bounds are UTC instants: start at or after <paramref name="fromUtc"/>, before <paramref name="beforeUtc"/>.
+    /// </summary>
+    public Task<List<Meeting>> PublicForOpenDataAsync(int? wardId, DateTime? fromUtc, DateTime? beforeUtc, CancellationToken ct)
+    {
+        var query = InWard(db.Set<Meeting>().AsNoTracking().Where(m => m.IsPublic), wardId);
+        if (fromUtc is { } from) query = query.Where(m => m.StartUtc >= from);
+        if (beforeUtc is { } before) query = query.Where(m => m.StartUtc < before);
+        return query.Include(m => m.Ward).Include(m => m.OrganisingOrganisation)
+            .OrderBy(m => m.StartUtc).ThenBy(m => m.Id).ToListAsync(ct);
+    }
+
     private static IQueryable<Meeting> InWard(IQueryable<Meeting> meetings, int? wardId) =>
         wardId is { } id ? meetings.Where(m => m.WardId == id) : meetings;
 
