@@ -57,7 +57,7 @@ public class SubscriptionsModel(PortalDbContext db, SubscriptionService subscrip
             return Page();
         }
         await subscriptions.SubscribeAsync(UserId, Input.WardId, Input.OrganisationId, Input.Frequency!.Value, ct);
-        TempData["Status"] = "購読を保存しました。";
+        TempData["Status"] = T["購読を保存しました。"].Value;
         return RedirectToPage();
     }
 
@@ -69,11 +69,11 @@ public class SubscriptionsModel(PortalDbContext db, SubscriptionService subscrip
             await LoadAsync(ct);
             return Page();
         }
-        return Outcome(await subscriptions.ChangeFrequencyAsync(UserId, id, value, ct), "配信頻度を変更しました。");
+        return Outcome(await subscriptions.ChangeFrequencyAsync(UserId, id, value, ct), T["配信頻度を変更しました。"].Value);
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken ct) =>
-        Outcome(await subscriptions.DeleteAsync(UserId, id, ct), "購読を削除しました。");
+        Outcome(await subscriptions.DeleteAsync(UserId, id, ct), T["購読を削除しました。"].Value);
 
     private IActionResult Outcome(SubscriptionChange change, string status)
     {

@@ -64,7 +64,7 @@ public class AttendanceModel(PortalDbContext db, MeetingEditor editor, IStringLo
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
-        TempData["Status"] = "出席を記録しました。";
+        TempData["Status"] = T["出席を記録しました。"].Value;
         return Redirect($"/meetings/{id}");
     }
 

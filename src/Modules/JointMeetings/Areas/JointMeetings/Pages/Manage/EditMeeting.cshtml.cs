@@ -193,7 +193,7 @@ public class EditMeetingModel(PortalDbContext db, MeetingEditor editor, IStringL
             return Page();
         }
 
-        TempData["Status"] = "会議を保存しました。";
+        TempData["Status"] = T["会議を保存しました。"].Value;
         return Redirect($"/meetings/{meeting.Id}");
     }
 

@@ -64,7 +64,7 @@ public class EditMinutesModel(PortalDbContext db, MeetingEditor editor, IStringL
             return Page();
         }
 
-        TempData["Status"] = status == MinutesStatus.Published ? "議事録を公開しました。" : "議事録を下書きとして保存しました。";
+        TempData["Status"] = status == MinutesStatus.Published ? T["議事録を公開しました。"].Value : T["議事録を下書きとして保存しました。"].Value;
         return Redirect($"/meetings/{id}");
     }
 

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
 using Portal.Modules.JointMeetings.Services;
 
 namespace Portal.Modules.JointMeetings.Pages.Meetings;
 
-public class IndexModel(MeetingQueries queries, PortalDbContext db, TimeProvider clock) : PageModel
+public class IndexModel(MeetingQueries queries, PortalDbContext db, TimeProvider clock, IStringLocalizer<Strings> T) : PageModel
 {
     public IReadOnlyList<Ward> Wards { get; private set; } = [];
     public Ward? SelectedWard { get; private set; }
@@ -20,7 +21,7 @@ public class IndexModel(MeetingQueries queries, PortalDbContext db, TimeProvider
         {
             if (ward.Length > 6)
             {
-                ModelState.AddModelError("ward", "区は 27127 のような区コードで指定してください。");
+                ModelState.AddModelError("ward", T["区は 27127 のような区コードで指定してください。"]);
                 Response.StatusCode = StatusCodes.Status400BadRequest;
                 return Page();
             }

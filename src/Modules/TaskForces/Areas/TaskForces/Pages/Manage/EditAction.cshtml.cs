@@ -84,7 +84,7 @@ public class EditActionModel(PortalDbContext db, TaskForceEditor editor, IString
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
-        TempData["Status"] = "アクションを保存しました。";
+        TempData["Status"] = T["アクションを保存しました。"].Value;
         return Redirect($"/taskforces/{TaskForce.Id}#action-{item.Id}");
     }
 

@@ -89,7 +89,7 @@ public class EditSessionModel(PortalDbContext db, IStringLocalizer<Strings> T) :
         else db.Entry(session).State = EntityState.Modified;
         await db.SaveChangesAsync(ct);
 
-        TempData["Status"] = "会合の記録を保存しました。";
+        TempData["Status"] = T["会合の記録を保存しました。"].Value;
         return Redirect($"/taskforces/{TaskForce.Id}#session-{session.Id}");
     }
 

@@ -126,7 +126,7 @@ public class EditTaskForceModel(PortalDbContext db, TaskForceEditor editor, Orga
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
-        TempData["Status"] = "タスクフォースを保存しました。";
+        TempData["Status"] = T["タスクフォースを保存しました。"].Value;
         return Redirect($"/taskforces/{taskForce.Id}");
     }
 

@@ -46,7 +46,7 @@ public class DetailsModel(TaskForceQueries queries, PortalDbContext db, TaskForc
             }
             else
             {
-                TempData["Status"] = "アクションの状態を更新しました。";
+                TempData["Status"] = T["アクションの状態を更新しました。"].Value;
                 return Redirect($"/taskforces/{id}#action-{actionId}");
             }
         }
