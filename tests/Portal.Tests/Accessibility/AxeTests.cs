@@ -104,6 +104,56 @@ public class AxeTests(AxeSiteFixture site) : IClassFixture<AxeSiteFixture>
     }
 
     [Fact]
+    public async Task English_pages_and_forms_showing_errors_have_no_WCAG_21_AA_violations()
+    {
+        var page = await site.Browser.NewPageAsync(Host);
+        try
+        {
+            await page.GotoAsync("/culture?lang=en&returnUrl=%2F");
+            await AssertNoViolationsAsync(page, ["/", $"/councils?ward={PortalData.KitaWard}", "/account/login"]);
+
+            // A failed sign-in re-renders the form with its error summary and field errors.
+            await page.GotoAsync("/culture?lang=ja&returnUrl=%2Faccount%2Flogin");
+            await page.GetByLabel("ユーザー名").FillAsync(TestUsers.KitaCommunity);
+            await page.GetByLabel("パスワード").FillAsync("wrong-password");
+            await page.GetByRole(AriaRole.Button, new() { Name = "ログイン" }).ClickAsync();
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+            await AssertNoViolationsOnCurrentPageAsync(page);
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Pages_reflow_at_320_CSS_pixels_without_horizontal_scrolling()
+    {
+        // WCAG 2.1 SC 1.4.10: 1280px at 400% zoom.
+        var context = await site.Browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseAddress.ToString(), Locale = "ja-JP", ViewportSize = new ViewportSize { Width = 320, Height = 640 },
+        });
+        var page = await context.NewPageAsync();
+        try
+        {
+            var council = await FirstLinkAsync(page, $"/councils?ward={PortalData.KitaWard}", @"^/councils/\d+$");
+            var failures = new List<string>();
+            foreach (var url in new[] { "/", $"/councils?ward={PortalData.KitaWard}", council, $"/meetings?ward={PortalData.KitaWard}", "/taskforces", "/support-organisations", "/voice", "/search?q=" + Uri.EscapeDataString("防災"), "/account/login" })
+            {
+                await page.GotoAsync(url);
+                var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+                if (width > 320) failures.Add($"{url}: content is {width}px wide");
+            }
+            Assert.True(failures.Count == 0, string.Join("\n", failures));
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    [Fact]
     public async Task The_axe_check_catches_a_planted_violation()
     {
         // Guards the checks above against passing vacuously (axe not injected, tags matching no rules).
@@ -218,15 +268,27 @@ public class AxeTests(AxeSiteFixture site) : IClassFixture<AxeSiteFixture>
             var expected = url == MissingPage ? 404 : 200;
             Assert.True(response?.Status == expected, $"{url} answered {response?.Status}, expected {expected}.");
             Assert.True(url == "/account/login" || !page.Url.Contains("/account/login"), $"{url} sent the browser to the login page.");
-            var result = await RunAxeAsync(page);
-            foreach (var violation in result.Violations)
-            {
-                var node = violation.Nodes.FirstOrDefault();
-                report.AppendLine($"{url}: {violation.Id} ({violation.Impact}) ×{violation.Nodes.Length} at {node?.Target} — {violation.Help}");
-                if (node is not null) report.AppendLine("    " + node.Html);
-            }
+            await ReportViolationsAsync(page, url, report);
         }
         Assert.True(report.Length == 0, "axe-core found WCAG 2.1 AA violations:\n" + report);
+    }
+
+    private static async Task AssertNoViolationsOnCurrentPageAsync(IPage page)
+    {
+        var report = new StringBuilder();
+        await ReportViolationsAsync(page, new Uri(page.Url).PathAndQuery, report);
+        Assert.True(report.Length == 0, "axe-core found WCAG 2.1 AA violations:\n" + report);
+    }
+
+    private static async Task ReportViolationsAsync(IPage page, string url, StringBuilder report)
+    {
+        var result = await RunAxeAsync(page);
+        foreach (var violation in result.Violations)
+        {
+            var node = violation.Nodes.FirstOrDefault();
+            report.AppendLine($"{url}: {violation.Id} ({violation.Impact}) ×{violation.Nodes.Length} at {node?.Target} — {violation.Help}");
+            if (node is not null) report.AppendLine("    " + node.Html);
+        }
     }
 
     private static Task<AxeResult> RunAxeAsync(IPage page) =>
