@@ -328,8 +328,8 @@ public class MapBrowserTests(BrowserFixture browser, DefaultSiteFixture site) : 
         await Assertions.Expect(map).ToHaveAttributeAsync("data-marker-count", "3");
         var markers = page.Locator("#council-map .leaflet-marker-icon");
         await Assertions.Expect(markers.First).ToBeVisibleAsync();
-        var count = await markers.CountAsync();
-        Assert.InRange(count, 1, 3);
+        // While markercluster animates, a cluster icon and its markers can both be in the DOM: at least one is enough.
+        Assert.True(await markers.CountAsync() >= 1);
 
         var expected = await site.Host.QueryAsync(db => db.Set<DistrictCouncil>()
             .Where(c => c.Ward!.Code == PortalData.KitaWard && c.IsPublished).Select(c => c.Name).ToListAsync());
