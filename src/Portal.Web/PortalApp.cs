@@ -141,6 +141,22 @@ public static class PortalApp
             module.ConfigureServices(services, configuration);
     }
 
+    /// <summary>
+    /// Serves the files an assembly embeds from its Assets folder (EmbeddedResource Include="Assets\**\*", root namespace =
+    /// assembly name) at <paramref name="requestPath"/>: the theme at /assets/theme/, each module at /assets/{module name in lower case}/.
+    /// </summary>
+    private static void UseEmbeddedAssets(WebApplication app, System.Reflection.Assembly assembly, string requestPath)
+    {
+        var baseNamespace = assembly.GetName().Name + ".Assets";
+        if (!assembly.GetManifestResourceNames().Any(n => n.StartsWith(baseNamespace + ".", StringComparison.Ordinal)))
+            return;
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = new EmbeddedFileProvider(assembly, baseNamespace),
+            RequestPath = requestPath,
+        });
+    }
+
     private static void ConfigurePipeline(WebApplication app, ModuleCatalog catalog)
     {
         if (app.Environment.IsDevelopment())
@@ -150,11 +166,9 @@ public static class PortalApp
         app.UseStatusCodePagesWithReExecute("/error/{0}");
 
         app.UseRequestLocalization();
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            FileProvider = new EmbeddedFileProvider(typeof(Theme.Strings).Assembly, "Portal.Theme.Assets"),
-            RequestPath = "/assets/theme",
-        });
+        UseEmbeddedAssets(app, typeof(Theme.Strings).Assembly, "/assets/theme");
+        foreach (var module in catalog.Modules)
+            UseEmbeddedAssets(app, module.GetType().Assembly, "/assets/" + module.Name.ToLowerInvariant());
 
         app.UseRouting();
         app.UseMiddleware<FeatureGateMiddleware>();

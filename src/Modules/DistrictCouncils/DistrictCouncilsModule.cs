@@ -25,6 +25,7 @@ public sealed class DistrictCouncilsModule : PortalModule
     public override IReadOnlyList<NavigationItem> Navigation =>
     [
         new("地域活動協議会", "/Councils/Index", Order: 10),
+        new("地図", "/Councils/Map", Order: 11),
         new("協議会の管理", "/Manage/Index", CouncilPermissions.PostCouncilUpdates, Order: 100),
     ];
 
@@ -54,5 +55,9 @@ public sealed class DistrictCouncilsModule : PortalModule
         modelBuilder.Entity<CouncilUpdateRevision>().HasIndex(r => new { r.UpdateId, r.Number }).IsUnique();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => CouncilsApi.Map(endpoints);
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        CouncilsApi.Map(endpoints);
+        CouncilFeeds.Map(endpoints);
+    }
 }

@@ -36,6 +36,29 @@ public static class CouncilsApi
             });
         });
 
+        // GeoJSON (RFC 7946: longitude first) of published councils that have a position; the map reads it.
+        api.MapGet("/geojson", async (string? ward, CouncilQueries queries, CancellationToken ct) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var filter = CouncilFilter.Parse(ward, null, null, errors);
+            if (errors.Count > 0)
+                return Results.ValidationProblem(errors);
+            if (filter.WardCode is not null && await queries.FindWardAsync(filter.WardCode, ct) is null)
+                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown ward", detail: $"No ward has the code '{filter.WardCode}'.");
+
+            var points = await queries.MapPointsAsync(filter.WardCode, ct);
+            return Results.Json(new
+            {
+                type = "FeatureCollection",
+                features = points.Select(p => new
+                {
+                    type = "Feature",
+                    geometry = new { type = "Point", coordinates = new[] { p.Longitude, p.Latitude } },
+                    properties = new { id = p.Id, name = p.Name, ward = p.WardName, wardCode = p.WardCode, url = $"/councils/{p.Id}" },
+                }),
+            }, contentType: "application/geo+json; charset=utf-8");
+        });
+
         api.MapGet("/{id:int}", async (int id, CouncilQueries queries, CancellationToken ct) =>
         {
             var council = await queries.FindAsync(id, ct);

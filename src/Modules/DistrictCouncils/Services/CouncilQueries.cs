@@ -28,6 +28,9 @@ public sealed record CouncilFilter(string? WardCode, ActivityFields Field, int P
 
 public sealed record CouncilSummary(int Id, string Name, string WardName, string WardNameEn, string Area, ActivityFields Fields);
 
+/// <summary>A published council that has a position, for the map and its GeoJSON.</summary>
+public sealed record CouncilMapPoint(int Id, string Name, string WardCode, string WardName, string WardNameEn, double Latitude, double Longitude);
+
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -81,4 +84,30 @@ public sealed class CouncilQueries(PortalDbContext db)
             .GroupBy(c => c.Ward!.Code)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+    /// <summary>Published councils with both coordinates, optionally of one ward, in ward then name order.</summary>
+    public async Task<IReadOnlyList<CouncilMapPoint>> MapPointsAsync(string? wardCode, CancellationToken ct)
+    {
+        var query = Councils.Where(c => c.IsPublished && c.Latitude != null && c.Longitude != null);
+        if (wardCode is not null)
+            query = query.Where(c => c.Ward!.Code == wardCode);
+        return await query
+            .OrderBy(c => c.Ward!.SortOrder).ThenBy(c => c.Name).ThenBy(c => c.Id)
+            .Select(c => new CouncilMapPoint(c.Id, c.Name, c.Ward!.Code, c.Ward.Name, c.Ward.NameEn, c.Latitude!.Value, c.Longitude!.Value))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Published updates of published councils (of one ward, or all), newest first, for the Atom feeds.</summary>
+    public async Task<IReadOnlyList<CouncilUpdate>> FeedUpdatesAsync(int? wardId, int count, CancellationToken ct)
+    {
+        var query = db.Set<CouncilUpdate>().AsNoTracking()
+            .Include(u => u.Organisation).Include(u => u.Council).ThenInclude(c => c!.Ward)
+            .Where(u => u.Status == UpdateStatus.Published && u.PublishedUtc != null && u.Council!.IsPublished);
+        if (wardId is not null)
+            query = query.Where(u => u.Council!.WardId == wardId);
+        return await query
+            .OrderByDescending(u => u.PublishedUtc).ThenByDescending(u => u.Id)
+            .Take(count)
+            .ToListAsync(ct);
+    }
 }
