@@ -120,6 +120,9 @@ public static class PortalApp
                         model => model.EndpointMetadata.Add(new ModuleFeatureMetadata(module.Name)));
                 }
             })
+            // The site has no client-side validation script: without this, every valid form carries the validation
+            // summary's hidden <li style="display:none"> placeholder, an inline style the Content-Security-Policy blocks.
+            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (type, factory) => factory.Create("Strings", type.Assembly.GetName().Name!))
@@ -143,6 +146,7 @@ public static class PortalApp
 
     private static void ConfigurePipeline(WebApplication app, ModuleCatalog catalog)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
         if (app.Environment.IsDevelopment())
             app.UseDeveloperExceptionPage();
         else
