@@ -112,6 +112,7 @@ public static class PortalApp
         // Japanese text is written as UTF-8, not as &#x...; entities (a third of the page weight).
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddPortalRateLimits(configuration);
         var mvc = services.AddRazorPages(options =>
             {
                 foreach (var module in catalog.Modules)
@@ -160,6 +161,7 @@ public static class PortalApp
             RequestPath = "/assets/theme",
         });
 
+        app.UseRateLimiter();
         app.UseRouting();
         app.UseMiddleware<FeatureGateMiddleware>();
         app.UseAuthentication();
