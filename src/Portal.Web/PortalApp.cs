@@ -148,10 +148,18 @@ public static class PortalApp
     private static void ConfigurePipeline(WebApplication app, ModuleCatalog catalog)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Outermost but one: sees the final status, after the exception handler turned an exception into a 500.
+        app.UseMiddleware<ErrorResponseLoggingMiddleware>();
+        // Stack traces only on a developer's machine: every other environment (Testing, Staging, Production) gets the page.
         if (app.Environment.IsDevelopment())
             app.UseDeveloperExceptionPage();
         else
             app.UseExceptionHandler("/error/500");
+        if (app.Configuration.GetValue("Portal:RequireHttps", !app.Environment.IsDevelopment()))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
 
         app.UseRequestLocalization();
