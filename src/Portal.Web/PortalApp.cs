@@ -112,6 +112,7 @@ public static class PortalApp
         // Japanese text is written as UTF-8, not as &#x...; entities (a third of the page weight).
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
+        services.AddPortalRateLimits(configuration);
         var mvc = services.AddRazorPages(options =>
             {
                 foreach (var module in catalog.Modules)
@@ -120,6 +121,9 @@ public static class PortalApp
                         model => model.EndpointMetadata.Add(new ModuleFeatureMetadata(module.Name)));
                 }
             })
+            // The site has no client-side validation script: without this, every valid form carries the validation
+            // summary's hidden <li style="display:none"> placeholder, an inline style the Content-Security-Policy blocks.
+            .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (type, factory) => factory.Create("Strings", type.Assembly.GetName().Name!))
@@ -159,10 +163,19 @@ public static class PortalApp
 
     private static void ConfigurePipeline(WebApplication app, ModuleCatalog catalog)
     {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Outermost but one: sees the final status, after the exception handler turned an exception into a 500.
+        app.UseMiddleware<ErrorResponseLoggingMiddleware>();
+        // Stack traces only on a developer's machine: every other environment (Testing, Staging, Production) gets the page.
         if (app.Environment.IsDevelopment())
             app.UseDeveloperExceptionPage();
         else
             app.UseExceptionHandler("/error/500");
+        if (app.Configuration.GetValue("Portal:RequireHttps", !app.Environment.IsDevelopment()))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
 
         app.UseRequestLocalization();
@@ -170,6 +183,7 @@ public static class PortalApp
         foreach (var module in catalog.Modules)
             UseEmbeddedAssets(app, module.GetType().Assembly, "/assets/" + module.Name.ToLowerInvariant());
 
+        app.UseRateLimiter();
         app.UseRouting();
         app.UseMiddleware<FeatureGateMiddleware>();
         app.UseAuthentication();

@@ -52,6 +52,7 @@ public sealed class PortalTestHost : IAsyncDisposable
             "--environment=Testing",
             // Tests speak plain HTTP to 127.0.0.1; production keeps Secure cookies.
             "--Portal:CookieSecurePolicy=SameAsRequest",
+            "--Portal:RequireHttps=false",
             // Hangfire keeps static global state: only tests in the "Hangfire" collection turn it on (settings override this).
             "--Portal:Digests:Enabled=false",
         };
