@@ -55,6 +55,9 @@ public sealed class PortalTestHost : IAsyncDisposable
             "--Portal:RequireHttps=false",
             // Hangfire keeps static global state: only tests in the "Hangfire" collection turn it on (settings override this).
             "--Portal:Digests:Enabled=false",
+            // Many tests log in from 127.0.0.1 against one host; the rate-limit tests set their own small limits.
+            "--Portal:RateLimits:Login:PermitLimit=100000",
+            "--Portal:RateLimits:Unsubscribe:PermitLimit=100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             args.Add($"--{key}={value}");
