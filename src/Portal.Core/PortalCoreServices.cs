@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Portal.Core.Caching;
 using Portal.Core.Content;
+using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
@@ -18,6 +20,9 @@ public static class PortalCoreServices
         // TryAdd: a test host may register a FakeTimeProvider first.
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RichText>();
+        // TryAdd: the web host registers the output-cache evictor first.
+        services.TryAddSingleton<IPublicPageCache, NoPublicPageCache>();
+        services.AddSingleton<ContentCommitInterceptor>();
         services.AddScoped<RecipeRunner>();
         services.AddScoped<OrganisationLookup>();
         services.AddScoped<IRecipeStepHandler, FeatureStep>();

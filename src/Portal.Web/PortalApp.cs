@@ -49,6 +49,7 @@ public static class PortalApp
         var configuration = builder.Configuration;
         var dataDirectory = Path.Combine(builder.Environment.ContentRootPath, "App_Data");
 
+        services.AddPublicPageCaching(configuration);
         services.AddPortalCore(catalog);
         services.AddPortalDatabase(configuration, builder.Environment.ContentRootPath);
 
@@ -188,6 +189,9 @@ public static class PortalApp
         app.UseMiddleware<FeatureGateMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authentication: the cache policy serves and stores pages for anonymous visitors only.
+        if (PublicPageCaching.IsEnabled(app.Configuration))
+            app.UseOutputCache();
 
         app.MapRazorPages();
         foreach (var module in catalog.Modules)

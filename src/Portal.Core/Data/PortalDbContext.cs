@@ -19,6 +19,16 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ModuleCa
     public DbSet<RecipeExecution> RecipeExecutions => Set<RecipeExecution>();
     public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
 
+    /// <summary>Content types saved in the open transaction; <see cref="ContentCommitInterceptor"/> takes them on commit.</summary>
+    private readonly HashSet<string> _uncommittedContentTypes = [];
+
+    internal IReadOnlyCollection<string> TakeCommittedContentTypes()
+    {
+        var types = _uncommittedContentTypes.ToList();
+        _uncommittedContentTypes.Clear();
+        return types;
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -62,6 +72,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ModuleCa
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             ContentChanges.AddRange(ChangeRows(indexed));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            _uncommittedContentTypes.UnionWith(indexed.Select(e => e.SearchContentType));
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
             return count;

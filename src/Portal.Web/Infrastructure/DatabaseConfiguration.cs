@@ -30,8 +30,9 @@ public static class DatabaseConfiguration
         if (string.IsNullOrWhiteSpace(connectionString))
             connectionString = DefaultSqliteConnectionString(contentRoot);
 
-        services.AddDbContext<PortalDbContext>(options =>
+        services.AddDbContext<PortalDbContext>((serviceProvider, options) =>
         {
+            options.AddInterceptors(serviceProvider.GetRequiredService<ContentCommitInterceptor>());
             if (provider == DatabaseProvider.Sqlite)
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly("Portal.Migrations.Sqlite"));
             else

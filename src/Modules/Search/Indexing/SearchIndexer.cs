@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Portal.Core.Caching;
 using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Core.Search;
@@ -34,6 +35,7 @@ public sealed class SearchIndexer(
     IServiceScopeFactory scopes,
     FeatureState features,
     TimeProvider clock,
+    IPublicPageCache pages,
     IOptions<SearchOptions> options,
     ILogger<SearchIndexer> logger) : BackgroundService
 {
@@ -103,6 +105,7 @@ public sealed class SearchIndexer(
         _rebuildRequested = false;
         var cursor = await db.ContentChanges.MaxAsync(c => (long?)c.Id, ct) ?? 0;
         var count = await index.RebuildAsync(AllDocuments(sources, ct), cursor, ct);
+        await pages.EvictAsync([PublicPageCache.SearchTag], ct);
         _recentlyApplied.Clear();
         LastRebuildUtc = clock.GetUtcNow().UtcDateTime;
         logger.LogInformation("Search index rebuilt with {Count} documents up to change {Cursor}", count, cursor);
@@ -140,6 +143,8 @@ public sealed class SearchIndexer(
             documents.Add((type, key, document));
         }
         index.Apply(documents, Math.Max(cursor, changes.Max(c => c.Id)));
+        // Cached search pages were answered by the index as it was before this batch.
+        await pages.EvictAsync([PublicPageCache.SearchTag], ct);
 
         foreach (var change in changes)
             _recentlyApplied[change.Id] = change.ChangedUtc;

@@ -1,12 +1,15 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Caching;
 using Portal.Core.Data;
 using Portal.Modules.Search.Indexing;
 using Portal.Modules.Search.Services;
 
 namespace Portal.Modules.Search.Pages;
 
+[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.SearchTag])]
 public class IndexModel(SearchService search, PortalDbContext db) : PageModel
 {
     public string? Q { get; private set; }

@@ -1,11 +1,14 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Portal.Core.Caching;
 using Portal.Core.Security;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.DistrictCouncils.Services;
 
 namespace Portal.Modules.DistrictCouncils.Pages.Councils;
 
+[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.ContentTagPrefix + DistrictCouncil.SearchType, PublicPageCache.ContentTagPrefix + CouncilUpdate.SearchType])]
 public class DetailsModel(CouncilQueries queries, OrganisationLookup organisations) : PageModel
 {
     public DistrictCouncil Council { get; private set; } = null!;

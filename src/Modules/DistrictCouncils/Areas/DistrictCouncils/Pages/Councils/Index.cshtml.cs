@@ -1,11 +1,15 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Caching;
 using Portal.Core.Data;
+using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.DistrictCouncils.Services;
 
 namespace Portal.Modules.DistrictCouncils.Pages.Councils;
 
+[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.ContentTagPrefix + DistrictCouncil.SearchType])]
 public class IndexModel(CouncilQueries queries, PortalDbContext db) : PageModel
 {
     public IReadOnlyList<Ward> Wards { get; private set; } = [];

@@ -1,10 +1,13 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+using Portal.Core.Caching;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.DistrictCouncils.Services;
 
 namespace Portal.Modules.DistrictCouncils.Pages.Councils;
 
+[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.ContentTagPrefix + DistrictCouncil.SearchType, PublicPageCache.ContentTagPrefix + CouncilUpdate.SearchType])]
 public class UpdateModel(CouncilQueries queries) : PageModel
 {
     public CouncilUpdate Update { get; private set; } = null!;

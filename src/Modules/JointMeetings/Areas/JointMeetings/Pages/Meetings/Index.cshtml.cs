@@ -1,12 +1,16 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Portal.Core.Caching;
 using Portal.Core.Data;
+using Portal.Modules.JointMeetings.Models;
 using Portal.Modules.JointMeetings.Services;
 
 namespace Portal.Modules.JointMeetings.Pages.Meetings;
 
+[OutputCache(PolicyName = PublicPageCache.ClockPolicy, Tags = [PublicPageCache.ContentTagPrefix + Meeting.SearchType])]
 public class IndexModel(MeetingQueries queries, PortalDbContext db, TimeProvider clock, IStringLocalizer<Strings> T) : PageModel
 {
     public IReadOnlyList<Ward> Wards { get; private set; } = [];
