@@ -10,9 +10,12 @@ namespace Portal.Core.Data;
 /// One context for the whole site; each module adds its own entities through <see cref="IPortalModule.ConfigureModel"/>.
 /// Migrations live in one assembly per provider (Portal.Migrations.Sqlite / Portal.Migrations.PostgreSql).
 /// </summary>
-public class PortalDbContext(DbContextOptions<PortalDbContext> options, ModuleCatalog catalog)
+public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser, PortalRole, string>(options)
 {
+    private readonly ModuleCatalog _catalog = options.FindExtension<ModuleCatalogOptionsExtension>()?.Catalog
+        ?? throw new InvalidOperationException("The context options need UseModuleCatalog(catalog).");
+
     public DbSet<Ward> Wards => Set<Ward>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<EnabledFeature> EnabledFeatures => Set<EnabledFeature>();
@@ -44,7 +47,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ModuleCa
         });
         builder.Entity<PortalUser>().HasOne(u => u.Organisation).WithMany().OnDelete(DeleteBehavior.Restrict);
 
-        foreach (var module in catalog.Modules)
+        foreach (var module in _catalog.Modules)
             module.ConfigureModel(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
@@ -60,6 +63,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options, ModuleCa
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        // Left by a save whose transaction was neither committed nor rolled back (contexts are pooled).
+        if (Database.CurrentTransaction is null)
+            _uncommittedContentTypes.Clear();
         StampVersions();
         var indexed = IndexedEntries();
         if (indexed.Count == 0)

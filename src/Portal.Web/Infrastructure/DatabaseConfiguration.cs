@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
+using Portal.Core.Modules;
 
 namespace Portal.Web.Infrastructure;
 
@@ -30,8 +31,10 @@ public static class DatabaseConfiguration
         if (string.IsNullOrWhiteSpace(connectionString))
             connectionString = DefaultSqliteConnectionString(contentRoot);
 
-        services.AddDbContext<PortalDbContext>((serviceProvider, options) =>
+        // Pooled: a page then reuses a context instead of building one (and its EF service scope) per request.
+        services.AddDbContextPool<PortalDbContext>((serviceProvider, options) =>
         {
+            options.UseModuleCatalog(serviceProvider.GetRequiredService<ModuleCatalog>());
             options.AddInterceptors(serviceProvider.GetRequiredService<ContentCommitInterceptor>());
             if (provider == DatabaseProvider.Sqlite)
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly("Portal.Migrations.Sqlite"));

@@ -44,6 +44,12 @@ public sealed class CouncilQueries(PortalDbContext db)
     public Task<Ward?> FindWardAsync(string code, CancellationToken ct) =>
         db.Wards.AsNoTracking().FirstOrDefaultAsync(w => w.Code == code, ct);
 
+    /// <summary>
+    /// Keeps one connection open for the rest of the request's queries instead of taking one from the pool per
+    /// query: under load the SQLite pool's lock was where page requests queued.
+    /// </summary>
+    public Task OpenConnectionAsync(CancellationToken ct) => db.Database.OpenConnectionAsync(ct);
+
     public async Task<Paged<CouncilSummary>> ListPublishedAsync(CouncilFilter filter, CancellationToken ct)
     {
         var query = Councils.Where(c => c.IsPublished);

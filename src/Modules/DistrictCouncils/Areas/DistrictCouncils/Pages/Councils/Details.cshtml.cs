@@ -18,6 +18,7 @@ public class DetailsModel(CouncilQueries queries, OrganisationLookup organisatio
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
+        await queries.OpenConnectionAsync(ct);
         var council = await queries.FindAsync(id, ct);
         if (council is null || !User.CanView(council))
             return NotFound();

@@ -21,6 +21,7 @@ public class IndexModel(CouncilQueries queries, PortalDbContext db) : PageModel
     /// <param name="p">Page number; "page" is taken by Razor Pages routing.</param>
     public async Task<IActionResult> OnGetAsync(string? ward, string? field, string? p, CancellationToken ct)
     {
+        await queries.OpenConnectionAsync(ct);
         Wards = await db.Wards.AsNoTracking().OrderBy(w => w.SortOrder).ToListAsync(ct);
         CountsByWard = await queries.CountPublishedByWardAsync(ct);
 
