@@ -3,11 +3,12 @@
 # installs what the tests need when it is missing, runs every test project of Portal.sln and ends with
 # one line "N passed, M failed, K skipped". Exit code: that of dotnet test.
 #
-# The tests start their own PostgreSQL server (or use PORTAL_TEST_POSTGRES); no system service is started here.
+# The tests start their own PostgreSQL (or use PORTAL_TEST_POSTGRES), Redis and SMTP servers; no system service is
+# started here.
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-packages=(postgresql chromium python3-aiosmtpd)
+packages=(postgresql chromium python3-aiosmtpd redis-server)
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
@@ -19,7 +20,7 @@ if ((${#missing[@]} > 0)); then
     echo "Installing test dependencies: ${missing[*]}"
     sudo=()
     if [ "$(id -u)" -ne 0 ]; then sudo=(sudo -n); fi
-    # Keep the postgresql package from starting its cluster: the tests run a private server of their own.
+    # Keep the postgresql and redis-server packages from starting their services: the tests run private servers of their own.
     policy_created=0
     if [ ! -e /usr/sbin/policy-rc.d ]; then
         printf '#!/bin/sh\nexit 101\n' | "${sudo[@]}" tee /usr/sbin/policy-rc.d >/dev/null

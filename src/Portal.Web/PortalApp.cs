@@ -96,9 +96,7 @@ public static class PortalApp
             options.Cookie.SecurePolicy = secure;
         });
 
-        services.AddDataProtection()
-            .SetApplicationName("WardPartnershipPortal")
-            .PersistKeysToFileSystem(new DirectoryInfo(configuration["Portal:DataProtectionKeysPath"] ?? Path.Combine(dataDirectory, "keys")));
+        services.AddPortalScaleOut(configuration, dataDirectory);
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>

@@ -8,9 +8,15 @@ public sealed partial class PortalClient : IDisposable
 {
     private readonly HttpClient _http;
 
-    public PortalClient(Uri baseAddress)
+    public PortalClient(Uri baseAddress) : this(baseAddress, new CookieContainer()) { }
+
+    /// <summary>
+    /// A client on <paramref name="cookies"/> shared with other clients: cookies belong to the host, not the port, so
+    /// clients of two nodes on 127.0.0.1 sharing one jar are one browser behind a load balancer.
+    /// </summary>
+    public PortalClient(Uri baseAddress, CookieContainer cookies)
     {
-        Cookies = new CookieContainer();
+        Cookies = cookies;
         _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
     }
 

@@ -68,12 +68,26 @@ public sealed class PortalTestHost : IAsyncDisposable
             builder.Logging.AddFilter(level => level >= LogLevel.Warning);
             services?.Invoke(builder.Services);
         });
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            // A host that fails to start (a test of start-up checks) leaves no running services or folders behind.
+            await app.DisposeAsync();
+            if (ownsContentRoot)
+                DeleteDirectory(contentRoot);
+            throw;
+        }
         return new PortalTestHost(app, contentRoot, ownsContentRoot);
     }
 
     /// <summary>A client with its own cookie jar (one per simulated user); redirects are not followed so tests see them.</summary>
     public PortalClient CreateClient() => new(BaseAddress);
+
+    /// <summary>A client on a cookie jar shared with clients of other hosts (the same browser talking to several nodes).</summary>
+    public PortalClient CreateClient(CookieContainer cookies) => new(BaseAddress, cookies);
 
     public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
 

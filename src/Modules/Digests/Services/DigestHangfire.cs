@@ -20,12 +20,14 @@ namespace Portal.Modules.Digests.Services;
 public static class DigestHangfire
 {
     public const string DashboardPath = "/admin/jobs";
+    public const string SchemaName = "hangfire";
 
     public static void AddDigestHangfire(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = configuration["Portal:Database:Provider"];
         var onPostgres = string.Equals(provider, "PostgreSql", StringComparison.OrdinalIgnoreCase);
         var connectionString = configuration.GetConnectionString("Portal");
+        var digests = configuration.GetSection(DigestOptions.Section);
 
         services.AddHangfire(config =>
         {
@@ -33,10 +35,18 @@ public static class DigestHangfire
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
             if (onPostgres)
-                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString),
-                    new PostgreSqlStorageOptions { UseSlidingInvisibilityTimeout = true, SchemaName = "hangfire" });
+            {
+                // Several nodes may start at once on a new database: Hangfire.PostgreSql's own installer does not serialise them.
+                HangfireSchema.Install(connectionString!, SchemaName);
+                var storage = new PostgreSqlStorageOptions { UseSlidingInvisibilityTimeout = true, SchemaName = SchemaName, PrepareSchemaIfNecessary = false };
+                if (digests.GetValue<TimeSpan?>(nameof(DigestOptions.QueuePollInterval)) is { } poll)
+                    storage.QueuePollInterval = poll;
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), storage);
+            }
             else
+            {
                 config.UseInMemoryStorage(new InMemoryStorageOptions());
+            }
         });
         services.AddHangfireServer(options =>
         {

@@ -24,6 +24,12 @@ public sealed class DigestOptions
 
     /// <summary>Wait after the first 4xx; doubled after each further one.</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How often each Hangfire worker looks for queued jobs in PostgreSQL (Hangfire.PostgreSql's default, 15 s, when unset).
+    /// In-memory storage (SQLite) wakes its workers at once and ignores it.
+    /// </summary>
+    public TimeSpan? QueuePollInterval { get; set; }
 }
 
 /// <summary>Portal:Smtp:* settings.</summary>
