@@ -197,6 +197,33 @@ public sealed class TwoNodeTests(TwoNodeFixture farm, ITestOutputHelper output) 
     }
 
     [Fact]
+    public async Task A_council_page_cached_on_node_B_is_fresh_there_right_after_a_publish_on_node_A()
+    {
+        var council = await A.KitaCouncilAsync();
+        var page = $"/councils/{council.Id}";
+        using var residentOnB = B.CreateClient();
+        var title = "餅つき大会 " + UniqueWord();
+
+        var cached = false;
+        for (var i = 0; i < 5 && !cached; i++)
+        {
+            using var response = await residentOnB.GetAsync(page);
+            Assert.DoesNotContain(title, await response.Content.ReadAsStringAsync());
+            cached = response.Headers.Age is not null;
+        }
+        Assert.True(cached, $"B never answered {page} from its output cache.");
+
+        using var staffOnA = A.CreateClient();
+        await staffOnA.LoginAsync(TestUsers.KitaCommunity);
+        var saved = await staffOnA.SubmitFormAsync($"/staff/updates/edit?councilId={council.Id}",
+            PortalData.UpdateForm(title, "<p>公開と同時に両方のノードで見えます。</p>", Guid.Empty, "publish"));
+        Assert.Equal("/staff/councils", saved.RedirectPath());
+
+        // A evicted the page's tag from the shared Redis store when its save committed: no waiting.
+        Assert.Contains(title, await residentOnB.GetStringAsync(page));
+    }
+
+    [Fact]
     public async Task A_node_that_cannot_reach_Redis_stops_at_start_with_the_reason()
     {
         var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
