@@ -362,6 +362,8 @@ namespace Portal.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangedUtc");
+
                     b.ToTable("ContentChanges");
                 });
 

@@ -345,6 +345,8 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ChangedUtc");
+
                     b.ToTable("ContentChanges");
                 });
 
