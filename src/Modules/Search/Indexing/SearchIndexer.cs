@@ -128,9 +128,11 @@ public sealed class SearchIndexer(
 
         var fresh = await db.ContentChanges.AsNoTracking()
             .Where(c => c.Id > cursor).OrderBy(c => c.Id).Take(batchSize).ToListAsync(ct);
-        var late = await db.ContentChanges.AsNoTracking()
-            .Where(c => c.Id <= cursor && c.ChangedUtc > since).OrderBy(c => c.Id).ToListAsync(ct);
-        var changes = late.Where(c => !_recentlyApplied.ContainsKey(c.Id)).Concat(fresh).ToList();
+        // By time alone and unordered, so that SQLite answers from the ChangedUtc index: bounded by id or ordered by it,
+        // it walked the primary key, which is the whole log. The few recent rows are filtered and ordered here.
+        var recent = await db.ContentChanges.AsNoTracking().Where(c => c.ChangedUtc > since).ToListAsync(ct);
+        var late = recent.Where(c => c.Id <= cursor && !_recentlyApplied.ContainsKey(c.Id)).OrderBy(c => c.Id);
+        var changes = late.Concat(fresh).ToList();
         if (changes.Count == 0)
             return false;
 
