@@ -29,25 +29,33 @@ public static class BareCouncilPages
         ORDER BY "w"."SortOrder"
         """;
     private const string CountsByWardSql = """
-        SELECT "w"."Code" AS "Key", COUNT(*) AS "Count"
+        SELECT "d"."WardId", COUNT(*) AS "Count"
         FROM "DistrictCouncil" AS "d"
-        INNER JOIN "Wards" AS "w" ON "d"."WardId" = "w"."Id"
         WHERE "d"."IsPublished"
-        GROUP BY "w"."Code"
+        GROUP BY "d"."WardId"
+        """;
+    private const string WardIdSql = """
+        SELECT "w"."Id"
+        FROM "Wards" AS "w"
+        WHERE "w"."Code" = @filter_WardCode
+        LIMIT 1
         """;
     private const string CountInWardSql = """
         SELECT COUNT(*)
         FROM "DistrictCouncil" AS "d"
-        INNER JOIN "Wards" AS "w" ON "d"."WardId" = "w"."Id"
-        WHERE "d"."IsPublished" AND "w"."Code" = @filter_WardCode
+        WHERE "d"."IsPublished" AND "d"."WardId" = @wardId
         """;
     private const string PageInWardSql = """
-        SELECT "d"."Id", "d"."Name", "w"."Name", "w"."NameEn", "d"."Area", "d"."Fields"
-        FROM "DistrictCouncil" AS "d"
-        INNER JOIN "Wards" AS "w" ON "d"."WardId" = "w"."Id"
-        WHERE "d"."IsPublished" AND "w"."Code" = @filter_WardCode
-        ORDER BY "w"."SortOrder", "d"."Name", "d"."Id"
-        LIMIT @p OFFSET @p0
+        SELECT "d0"."Id", "d0"."Name", "w"."Name", "w"."NameEn", "d0"."Area", "d0"."Fields"
+        FROM (
+            SELECT "d"."Id", "d"."Area", "d"."Fields", "d"."Name", "d"."WardId"
+            FROM "DistrictCouncil" AS "d"
+            WHERE "d"."IsPublished" AND "d"."WardId" = @wardId
+            ORDER BY "d"."Name", "d"."Id"
+            LIMIT @p OFFSET @p0
+        ) AS "d0"
+        INNER JOIN "Wards" AS "w" ON "d0"."WardId" = "w"."Id"
+        ORDER BY "d0"."Name", "d0"."Id"
         """;
     private const string CouncilSql = """
         SELECT "d"."Id", "d"."Area", "d"."ContactEmail", "d"."ContactName", "d"."ContactPhone", "d"."CreatedBy", "d"."CreatedUtc", "d"."Description", "d"."Fields", "d"."IsPublished", "d"."Latitude", "d"."Longitude", "d"."ManagingOrganisationId", "d"."ModifiedBy", "d"."ModifiedUtc", "d"."Name", "d"."Version", "d"."WardId", "w"."Id", "w"."Code", "w"."Name", "w"."NameEn", "w"."SortOrder", "o"."Id", "o"."Key", "o"."Kind", "o"."Name", "o"."NameEn", "o"."WardId"
@@ -70,7 +78,7 @@ public static class BareCouncilPages
         ORDER BY "c0"."PublishedUtc" DESC, "c0"."Id" DESC
         """;
 
-    private sealed record WardRow(string Code, string Name);
+    private sealed record WardRow(int Id, string Code, string Name);
 
     public static void Map(WebApplication app)
     {
@@ -100,20 +108,26 @@ public static class BareCouncilPages
         await using (var command = new SqliteCommand(WardsSql, connection))
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync())
-                wards.Add(new WardRow(reader.GetString(1), reader.GetString(2)));
-        var counts = new Dictionary<string, int>();
+                wards.Add(new WardRow(reader.GetInt32(0), reader.GetString(1), reader.GetString(2)));
+        var counts = new Dictionary<int, int>();
         await using (var command = new SqliteCommand(CountsByWardSql, connection))
         await using (var reader = await command.ExecuteReaderAsync())
             while (await reader.ReadAsync())
-                counts[reader.GetString(0)] = reader.GetInt32(1);
+                counts[reader.GetInt32(0)] = reader.GetInt32(1);
         var ward = wards.Find(w => w.Code == wardCode);
         if (ward is null)
             return null;
 
+        object? wardId;
+        await using (var command = new SqliteCommand(WardIdSql, connection))
+        {
+            command.Parameters.AddWithValue("@filter_WardCode", wardCode);
+            wardId = await command.ExecuteScalarAsync();
+        }
         int total;
         await using (var command = new SqliteCommand(CountInWardSql, connection))
         {
-            command.Parameters.AddWithValue("@filter_WardCode", wardCode);
+            command.Parameters.AddWithValue("@wardId", wardId);
             total = Convert.ToInt32(await command.ExecuteScalarAsync());
         }
 
@@ -140,7 +154,7 @@ public static class BareCouncilPages
             body.Append($"""
                 <li>
                     <a{current} href="/councils?ward={w.Code}">
-                        {E(w.Name)} <span class="count">{counts.GetValueOrDefault(w.Code)}団体</span>
+                        {E(w.Name)} <span class="count">{counts.GetValueOrDefault(w.Id)}団体</span>
                     </a>
                 </li>
                 """);
@@ -167,7 +181,7 @@ public static class BareCouncilPages
         body.Append("<ul class=\"card-list\">\n");
         await using (var command = new SqliteCommand(PageInWardSql, connection))
         {
-            command.Parameters.AddWithValue("@filter_WardCode", wardCode);
+            command.Parameters.AddWithValue("@wardId", wardId);
             command.Parameters.AddWithValue("@p", PageSize);
             command.Parameters.AddWithValue("@p0", (page - 1) * PageSize);
             await using var reader = await command.ExecuteReaderAsync();

@@ -54,13 +54,20 @@ public sealed class CouncilQueries(PortalDbContext db)
     {
         var query = Councils.Where(c => c.IsPublished);
         if (filter.WardCode is not null)
-            query = query.Where(c => c.Ward!.Code == filter.WardCode);
+        {
+            // By ward id, not through the join on the code: the (WardId, IsPublished, Name) index then answers both the
+            // filter and the order, and a page of a ward is read without sorting the ward.
+            var wardId = await db.Wards.Where(w => w.Code == filter.WardCode).Select(w => (int?)w.Id).FirstOrDefaultAsync(ct);
+            query = query.Where(c => c.WardId == wardId);
+        }
         if (filter.Field != ActivityFields.None)
             query = query.Where(c => ((int)c.Fields & (int)filter.Field) != 0);
 
         var total = await query.CountAsync(ct);
-        var items = await query
-            .OrderBy(c => c.Ward!.SortOrder).ThenBy(c => c.Name).ThenBy(c => c.Id)
+        var ordered = filter.WardCode is null
+            ? query.OrderBy(c => c.Ward!.SortOrder).ThenBy(c => c.Name).ThenBy(c => c.Id)
+            : query.OrderBy(c => c.Name).ThenBy(c => c.Id);
+        var items = await ordered
             .Skip((filter.Page - 1) * CouncilFilter.PageSize).Take(CouncilFilter.PageSize)
             .Select(c => new CouncilSummary(c.Id, c.Name, c.Ward!.Name, c.Ward.NameEn, c.Area, c.Fields))
             .ToListAsync(ct);
@@ -84,12 +91,12 @@ public sealed class CouncilQueries(PortalDbContext db)
             .Include(u => u.Organisation).Include(u => u.Council)
             .FirstOrDefaultAsync(u => u.Id == updateId && u.CouncilId == councilId, ct);
 
-    /// <summary>Published councils per ward code, for the ward index.</summary>
-    public async Task<Dictionary<string, int>> CountPublishedByWardAsync(CancellationToken ct) =>
+    /// <summary>Published councils per ward id, for the ward index (the (WardId, IsPublished, Name) index covers it).</summary>
+    public async Task<Dictionary<int, int>> CountPublishedByWardAsync(CancellationToken ct) =>
         await Councils.Where(c => c.IsPublished)
-            .GroupBy(c => c.Ward!.Code)
-            .Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+            .GroupBy(c => c.WardId)
+            .Select(g => new { WardId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.WardId, x => x.Count, ct);
 
     /// <summary>Published councils with both coordinates, optionally of one ward, in ward then name order.</summary>
     public async Task<IReadOnlyList<CouncilMapPoint>> MapPointsAsync(string? wardCode, CancellationToken ct)

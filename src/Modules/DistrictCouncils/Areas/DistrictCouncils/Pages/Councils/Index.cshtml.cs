@@ -13,7 +13,7 @@ namespace Portal.Modules.DistrictCouncils.Pages.Councils;
 public class IndexModel(CouncilQueries queries, PortalDbContext db) : PageModel
 {
     public IReadOnlyList<Ward> Wards { get; private set; } = [];
-    public Dictionary<string, int> CountsByWard { get; private set; } = [];
+    public Dictionary<int, int> CountsByWard { get; private set; } = [];
     public Ward? SelectedWard { get; private set; }
     public CouncilFilter Filter { get; private set; } = new(null, Models.ActivityFields.None, 1);
     public Paged<CouncilSummary>? Result { get; private set; }
