@@ -20,6 +20,7 @@ public sealed class SearchIndexTests : IDisposable
             Doc("3", "Disaster drill at Kita ward", "Residents practised evacuation with the PTA.", ward: "27127"),
             Doc("4", "職員向け打合せ", "非公開の調整メモ", audience: new SearchAudience([5])),
             Doc("5", "子ども食堂のお知らせ", "毎月第2土曜日に開催します。", type: "council", ward: "27127"),
+            Doc("6", "鏡開きcc96の会", "ABC町会と第7回の合同開催です。東京・大阪の交流会も。"),
         ], cursor: 7);
     }
 
@@ -33,6 +34,16 @@ public sealed class SearchIndexTests : IDisposable
     [Fact]
     public void A_CJK_term_is_a_phrase_so_Tokyo_to_does_not_match_Kyoto_alone() =>
         Assert.Equal(["1"], Keys("東京都"));
+
+    [Fact]
+    public void Japanese_written_together_with_Latin_letters_or_digits_is_found_as_typed()
+    {
+        Assert.Equal(["6"], Keys("鏡開きcc96"));
+        Assert.Equal(["6"], Keys("ABC町会"));
+        Assert.Equal(["6"], Keys("第7回"));
+        Assert.Equal(["6"], Keys("東京・大阪"));
+        Assert.Empty(Keys("第8回"));
+    }
 
     [Fact]
     public void Kyoto_matches_the_document_about_Kyoto() =>

@@ -25,7 +25,47 @@ public sealed class JapaneseAnalyzer(bool forIndexing) : Analyzer
         TokenStream stream = new CJKWidthFilter(tokenizer);
         stream = new LowerCaseFilter(Version, stream);
         stream = new CJKBigramFilter(stream, CJKScript.HAN | CJKScript.HIRAGANA | CJKScript.KATAKANA | CJKScript.HANGUL, outputUnigrams: forIndexing);
+        if (!forIndexing)
+            stream = new BigramRunEndFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
+    }
+
+    /// <summary>
+    /// In the index a CJK run of n characters takes n positions (its unigrams); as query bigrams it takes n - 1. The
+    /// token after a run of bigrams moves one position on, so that a phrase such as 鏡開きcc96, 第7回会議 or 東京・大阪
+    /// lines up. Bigrams of one run overlap; a bigram that starts where the previous one ended begins a new run.
+    /// </summary>
+    private sealed class BigramRunEndFilter : TokenFilter
+    {
+        private readonly Lucene.Net.Analysis.TokenAttributes.ITypeAttribute _type;
+        private readonly Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute _position;
+        private readonly Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute _offset;
+        private int? _previousBigramEnd;
+
+        public BigramRunEndFilter(TokenStream input) : base(input)
+        {
+            _type = AddAttribute<Lucene.Net.Analysis.TokenAttributes.ITypeAttribute>();
+            _position = AddAttribute<Lucene.Net.Analysis.TokenAttributes.IPositionIncrementAttribute>();
+            _offset = AddAttribute<Lucene.Net.Analysis.TokenAttributes.IOffsetAttribute>();
+        }
+
+        public override bool IncrementToken()
+        {
+            if (!m_input.IncrementToken())
+                return false;
+            var isBigram = _type.Type == CJKBigramFilter.DOUBLE_TYPE;
+            var continuesRun = isBigram && _offset.StartOffset < _previousBigramEnd;
+            if (_previousBigramEnd is not null && !continuesRun)
+                _position.PositionIncrement += 1;
+            _previousBigramEnd = isBigram ? _offset.EndOffset : null;
+            return true;
+        }
+
+        public override void Reset()
+        {
+            base.Reset();
+            _previousBigramEnd = null;
+        }
     }
 
     protected override TextReader InitReader(string fieldName, TextReader reader) =>
