@@ -153,7 +153,7 @@ public static class BareCouncilPages
             var current = w.Code == wardCode ? " aria-current=\"page\"" : "";
             body.Append($"""
                 <li>
-                    <a{current} href="/councils?ward={w.Code}">
+                    <a href="/councils?ward={w.Code}"{current}>
                         {E(w.Name)} <span class="count">{counts.GetValueOrDefault(w.Id)}団体</span>
                     </a>
                 </li>

@@ -35,7 +35,7 @@ public static class CouncilFeeds
                 Specific: "councils/updates",
                 Title: T["地域活動協議会の更新情報"].Value,
                 SelfPath: AllWardsFeedPath,
-                AlternatePath: "/councils");
+                AlternatePath: CouncilPaths.List);
             return Atom(Write(feed, updates, SiteRoot(http), clock));
         });
 
@@ -53,7 +53,7 @@ public static class CouncilFeeds
                 Specific: $"councils/ward/{ward.Code}/updates",
                 Title: T["{0}の地域活動協議会の更新情報", en ? ward.NameEn : ward.Name].Value,
                 SelfPath: WardFeedPath(ward.Code),
-                AlternatePath: $"/councils?ward={Uri.EscapeDataString(ward.Code)}");
+                AlternatePath: CouncilPaths.Ward(ward.Code));
             return Atom(Write(feed, updates, SiteRoot(http), clock));
         });
     }

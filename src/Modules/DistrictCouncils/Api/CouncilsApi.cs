@@ -54,7 +54,7 @@ public static class CouncilsApi
                 {
                     type = "Feature",
                     geometry = new { type = "Point", coordinates = new[] { p.Longitude, p.Latitude } },
-                    properties = new { id = p.Id, name = p.Name, ward = p.WardName, wardCode = p.WardCode, url = $"/councils/{p.Id}" },
+                    properties = new { id = p.Id, name = p.Name, ward = p.WardName, wardCode = p.WardCode, url = CouncilPaths.Council(p.Id) },
                 }),
             }, contentType: "application/geo+json; charset=utf-8");
         });

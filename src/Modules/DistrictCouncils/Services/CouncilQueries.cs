@@ -75,16 +75,28 @@ public sealed class CouncilQueries(PortalDbContext db)
     }
 
     /// <summary>The council with its ward and managing organisation, published or not; callers decide who may see a draft.</summary>
-    public Task<DistrictCouncil?> FindAsync(int id, CancellationToken ct) =>
-        Councils.Include(c => c.Ward).Include(c => c.ManagingOrganisation).FirstOrDefaultAsync(c => c.Id == id, ct);
+    public Task<DistrictCouncil?> FindAsync(int id, CancellationToken ct) => FindCompiled(db, id, ct);
 
-    public async Task<IReadOnlyList<CouncilUpdate>> LatestPublishedUpdatesAsync(int councilId, int count, CancellationToken ct) =>
-        await db.Set<CouncilUpdate>().AsNoTracking()
-            .Include(u => u.Organisation)
-            .Where(u => u.CouncilId == councilId && u.Status == UpdateStatus.Published)
-            .OrderByDescending(u => u.PublishedUtc).ThenByDescending(u => u.Id)
-            .Take(count)
-            .ToListAsync(ct);
+    // Compiled: the council page is the most requested page, and a compiled query skips EF's per-call expression work.
+    private static readonly Func<PortalDbContext, int, CancellationToken, Task<DistrictCouncil?>> FindCompiled =
+        EF.CompileAsyncQuery((PortalDbContext db, int id, CancellationToken ct) =>
+            db.Set<DistrictCouncil>().AsNoTracking().Include(c => c.Ward).Include(c => c.ManagingOrganisation).FirstOrDefault(c => c.Id == id));
+
+    public async Task<IReadOnlyList<CouncilUpdate>> LatestPublishedUpdatesAsync(int councilId, int count, CancellationToken ct)
+    {
+        var updates = new List<CouncilUpdate>(count);
+        await foreach (var update in LatestPublishedCompiled(db, councilId, count).WithCancellation(ct))
+            updates.Add(update);
+        return updates;
+    }
+
+    private static readonly Func<PortalDbContext, int, int, IAsyncEnumerable<CouncilUpdate>> LatestPublishedCompiled =
+        EF.CompileAsyncQuery((PortalDbContext db, int councilId, int count) =>
+            db.Set<CouncilUpdate>().AsNoTracking()
+                .Include(u => u.Organisation)
+                .Where(u => u.CouncilId == councilId && u.Status == UpdateStatus.Published)
+                .OrderByDescending(u => u.PublishedUtc).ThenByDescending(u => u.Id)
+                .Take(count));
 
     public Task<CouncilUpdate?> FindUpdateAsync(int councilId, int updateId, CancellationToken ct) =>
         db.Set<CouncilUpdate>().AsNoTracking()

@@ -47,10 +47,10 @@ public sealed class CouncilSearchSource(PortalDbContext db) : ISearchDocumentSou
     private static SearchDocument ToDocument(DistrictCouncil c) => new(
         DistrictCouncil.SearchType, c.Id.ToString(CultureInfo.InvariantCulture), c.Name,
         string.Join("\n", c.Area, c.Description, string.Join(" ", ActivityFieldLabels.Split(c.Fields).Select(ActivityFieldLabels.Japanese)), c.ContactName),
-        $"/councils/{c.Id}", c.Ward!.Code, c.ModifiedUtc, SearchAudience.Everyone);
+        CouncilPaths.Council(c.Id), c.Ward!.Code, c.ModifiedUtc, SearchAudience.Everyone);
 
     private static SearchDocument ToDocument(CouncilUpdate u) => new(
         CouncilUpdate.SearchType, u.Id.ToString(CultureInfo.InvariantCulture), u.Title,
         u.Council!.Name + "\n" + RichText.ToPlainText(u.Body),
-        $"/councils/{u.CouncilId}/updates/{u.Id}", u.Council.Ward!.Code, u.PublishedUtc, SearchAudience.Everyone);
+        CouncilPaths.Update(u.CouncilId, u.Id), u.Council.Ward!.Code, u.PublishedUtc, SearchAudience.Everyone);
 }
