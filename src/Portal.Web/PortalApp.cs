@@ -112,6 +112,7 @@ public static class PortalApp
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddPortalRateLimits(configuration);
+        services.AddTrustedProxies(configuration);
         var mvc = services.AddRazorPages(options =>
             {
                 foreach (var module in catalog.Modules)
@@ -162,6 +163,8 @@ public static class PortalApp
 
     private static void ConfigurePipeline(WebApplication app, ModuleCatalog catalog)
     {
+        // First: everything after it sees the client's address and scheme, not the proxy's.
+        app.UseTrustedProxies();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         // Outermost but one: sees the final status, after the exception handler turned an exception into a 500.
         app.UseMiddleware<ErrorResponseLoggingMiddleware>();
