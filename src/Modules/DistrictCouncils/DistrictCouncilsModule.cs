@@ -32,6 +32,7 @@ public sealed class DistrictCouncilsModule : PortalModule
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddScoped<CouncilQueries>();
+        services.AddSingleton<CouncilQueries.Compiled>();
         services.AddScoped<CouncilEditor>();
         services.AddScoped<IRecipeStepHandler, DistrictCouncilsStep>();
         services.AddScoped<ISearchDocumentSource, CouncilSearchSource>();

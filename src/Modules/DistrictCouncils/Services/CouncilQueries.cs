@@ -37,8 +37,28 @@ public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, in
 }
 
 /// <summary>What residents may read: published councils and published updates only.</summary>
-public sealed class CouncilQueries(PortalDbContext db)
+public sealed class CouncilQueries(PortalDbContext db, CouncilQueries.Compiled compiled)
 {
+    /// <summary>
+    /// The council page's queries, compiled once per site (a singleton): the page is the most requested one, and a
+    /// compiled query skips EF's per-call expression work. Not static: a compiled query serves one model only, and a
+    /// process may host several sites (the tests do, on SQLite and PostgreSQL at once).
+    /// </summary>
+    public sealed class Compiled
+    {
+        public readonly Func<PortalDbContext, int, CancellationToken, Task<DistrictCouncil?>> Find =
+            EF.CompileAsyncQuery((PortalDbContext db, int id, CancellationToken ct) =>
+                db.Set<DistrictCouncil>().AsNoTracking().Include(c => c.Ward).Include(c => c.ManagingOrganisation).FirstOrDefault(c => c.Id == id));
+
+        public readonly Func<PortalDbContext, int, int, IAsyncEnumerable<CouncilUpdate>> LatestPublished =
+            EF.CompileAsyncQuery((PortalDbContext db, int councilId, int count) =>
+                db.Set<CouncilUpdate>().AsNoTracking()
+                    .Include(u => u.Organisation)
+                    .Where(u => u.CouncilId == councilId && u.Status == UpdateStatus.Published)
+                    .OrderByDescending(u => u.PublishedUtc).ThenByDescending(u => u.Id)
+                    .Take(count));
+    }
+
     private IQueryable<DistrictCouncil> Councils => db.Set<DistrictCouncil>().AsNoTracking();
 
     public Task<Ward?> FindWardAsync(string code, CancellationToken ct) =>
@@ -75,28 +95,15 @@ public sealed class CouncilQueries(PortalDbContext db)
     }
 
     /// <summary>The council with its ward and managing organisation, published or not; callers decide who may see a draft.</summary>
-    public Task<DistrictCouncil?> FindAsync(int id, CancellationToken ct) => FindCompiled(db, id, ct);
-
-    // Compiled: the council page is the most requested page, and a compiled query skips EF's per-call expression work.
-    private static readonly Func<PortalDbContext, int, CancellationToken, Task<DistrictCouncil?>> FindCompiled =
-        EF.CompileAsyncQuery((PortalDbContext db, int id, CancellationToken ct) =>
-            db.Set<DistrictCouncil>().AsNoTracking().Include(c => c.Ward).Include(c => c.ManagingOrganisation).FirstOrDefault(c => c.Id == id));
+    public Task<DistrictCouncil?> FindAsync(int id, CancellationToken ct) => compiled.Find(db, id, ct);
 
     public async Task<IReadOnlyList<CouncilUpdate>> LatestPublishedUpdatesAsync(int councilId, int count, CancellationToken ct)
     {
         var updates = new List<CouncilUpdate>(count);
-        await foreach (var update in LatestPublishedCompiled(db, councilId, count).WithCancellation(ct))
+        await foreach (var update in compiled.LatestPublished(db, councilId, count).WithCancellation(ct))
             updates.Add(update);
         return updates;
     }
-
-    private static readonly Func<PortalDbContext, int, int, IAsyncEnumerable<CouncilUpdate>> LatestPublishedCompiled =
-        EF.CompileAsyncQuery((PortalDbContext db, int councilId, int count) =>
-            db.Set<CouncilUpdate>().AsNoTracking()
-                .Include(u => u.Organisation)
-                .Where(u => u.CouncilId == councilId && u.Status == UpdateStatus.Published)
-                .OrderByDescending(u => u.PublishedUtc).ThenByDescending(u => u.Id)
-                .Take(count));
 
     public Task<CouncilUpdate?> FindUpdateAsync(int councilId, int updateId, CancellationToken ct) =>
         db.Set<CouncilUpdate>().AsNoTracking()
