@@ -130,6 +130,7 @@ public static class PortalApp
             .AddMvcOptions(options =>
             {
                 ModelBindingMessages.UseJapanese(options.ModelBindingMessageProvider);
+                options.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
                 options.Filters.Add(new MissingHandlerFilter());
             });
         mvc.ConfigureApplicationPartManager(parts =>
