@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Validation;
 using Portal.Core.Security;
 using Portal.Modules.CommunityVoice.Models;
 using Portal.Modules.CommunityVoice.Services;
@@ -45,9 +46,11 @@ public sealed class ItemInput
 
     [Display(Name = "受付日")]
     [Required(ErrorMessage = "{0}を入力してください。")]
+    [SupportedDate]
     public DateOnly? RaisedOn { get; set; }
 
     [Display(Name = "回答期限")]
+    [SupportedDate]
     public DateOnly? TargetResponseDate { get; set; }
 
     [Display(Name = "お名前")]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Validation;
 using Portal.Core.Security;
 using Portal.Core.Time;
 using Portal.Modules.JointMeetings.Models;
@@ -25,10 +26,12 @@ public sealed class MeetingInput
 
     [Display(Name = "開始日時")]
     [Required(ErrorMessage = "{0}を入力してください。")]
+    [SupportedDate]
     public DateTime? Start { get; set; }
 
     [Display(Name = "終了日時")]
     [Required(ErrorMessage = "{0}を入力してください。")]
+    [SupportedDate]
     public DateTime? End { get; set; }
 
     [Display(Name = "場所")]

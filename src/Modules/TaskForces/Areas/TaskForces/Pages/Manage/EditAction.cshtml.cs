@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Validation;
 using Portal.Modules.TaskForces.Models;
 using Portal.Modules.TaskForces.Services;
 
@@ -23,6 +24,7 @@ public sealed class ActionInput
 
     [Display(Name = "期限")]
     [Required(ErrorMessage = "{0}を入力してください。")]
+    [SupportedDate]
     public DateOnly? DueDate { get; set; }
 
     [Display(Name = "状態")]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Validation;
 using Portal.Core.Time;
 using Portal.Modules.TaskForces.Models;
 using Portal.Modules.TaskForces.Services;
@@ -15,6 +16,7 @@ public sealed class SessionInput
 {
     [Display(Name = "日時")]
     [Required(ErrorMessage = "{0}を入力してください。")]
+    [SupportedDate]
     public DateTime? Start { get; set; }
 
     /// <summary>Null: a plenary session of the whole task force.</summary>
