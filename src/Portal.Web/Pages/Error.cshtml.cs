@@ -13,6 +13,11 @@ public class ErrorModel(ILogger<ErrorModel> logger) : PageModel
 
     public IActionResult OnGet() => Handle();
     public IActionResult OnPost() => Handle();
+    // A PUT, PATCH or DELETE to an endpoint that only reads is re-executed here with its own method; without these the
+    // 405 would go out with an empty body.
+    public IActionResult OnPut() => Handle();
+    public IActionResult OnPatch() => Handle();
+    public IActionResult OnDelete() => Handle();
 
     private IActionResult Handle()
     {
