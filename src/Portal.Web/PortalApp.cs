@@ -135,6 +135,7 @@ public static class PortalApp
             {
                 ModelBindingMessages.UseJapanese(options.ModelBindingMessageProvider);
                 options.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
+                options.ModelBinderProviders.Insert(0, new TextModelBinderProvider());
                 options.Filters.Add(new MissingHandlerFilter());
             });
         mvc.ConfigureApplicationPartManager(parts =>
