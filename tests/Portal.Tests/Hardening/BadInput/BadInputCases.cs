@@ -59,6 +59,8 @@ public static class BadInputCases
                 yield return (spec.Name, "content-type", kind);
             foreach (var field in spec.Text.Keys)
                 yield return (spec.Name, "overlong", field);
+            if (spec.Text.Count > 0)
+                yield return (spec.Name, "nul", spec.Text.Keys.First());
             foreach (var (field, date) in spec.Dates)
             {
                 foreach (var value in date.Kind == DateKind.DateTime ? DateTimes : Dates)
@@ -174,6 +176,9 @@ public static class BadInputCases
                 break;
             case "missing":
                 fields.RemoveAll(f => f.Key.StartsWith(variant, StringComparison.Ordinal));
+                break;
+            case "nul":
+                fields.Set(variant, "NUL\0の入った文字列");
                 break;
             case "overlong":
                 fields.Set(variant, Overlong(variant, spec.Text[variant]));

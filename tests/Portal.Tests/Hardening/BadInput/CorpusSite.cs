@@ -88,6 +88,9 @@ public sealed class CorpusSite : IAsyncLifetime
     /// <summary>The database as it was at the last check (taken on first use).</summary>
     public async Task<DatabaseSnapshot> SnapshotAsync() => _snapshot ??= await DatabaseSnapshot.TakeAsync(Host);
 
+    /// <summary>Forgets the rendered pages, after a change made outside the corpus's checks.</summary>
+    public void ForgetPages() => _pages.Clear();
+
     /// <summary>A page as <paramref name="user"/> sees it, rendered once while the database does not change.</summary>
     public async Task<string> PageAsync(string? user, string url)
     {
@@ -319,6 +322,9 @@ public sealed class DatabaseSnapshot
         }
         return row.ToString();
     }
+
+    /// <summary>Every row of every table, as text.</summary>
+    public IEnumerable<(string Table, string Row)> Rows => _tables.SelectMany(t => t.Value.Select(row => (t.Key, row)));
 
     /// <summary>What differs, table by table (empty when nothing does); long values are cut for the message.</summary>
     public string DifferencesFrom(DatabaseSnapshot before)
