@@ -28,7 +28,8 @@ public sealed class UpdateInput
 
 [Authorize(Policy = "perm:PostCouncilUpdates")]
 public class EditUpdateModel(
-    PortalDbContext db, CouncilEditor editor, OrganisationLookup organisations, RichText richText, IStringLocalizer<Strings> T) : PageModel
+    PortalDbContext db, CouncilEditor editor, OrganisationLookup organisations, RichText richText, TimeProvider clock, IStringLocalizer<Strings> T)
+    : PageModel
 {
     /// <summary>The stored (sanitised) body's limit: escaping can make it longer than what was typed.</summary>
     public const int BodyMaxLength = 20000;
@@ -63,6 +64,14 @@ public class EditUpdateModel(
         if (!ModelState.IsValid)
             return Page();
 
+        var status = intent == "publish" ? UpdateStatus.Published : UpdateStatus.Draft;
+        if (Existing is null && await IsRepeatAsync(status, ct))
+        {
+            // The same new update sent twice (a double click, a resent form): it was saved the first time.
+            TempData["Status"] = (status == UpdateStatus.Published ? T["活動報告を公開しました。"] : T["活動報告を下書きとして保存しました。"]).Value;
+            return RedirectToPage("/Manage/Index");
+        }
+
         var update = Existing ?? new CouncilUpdate
         {
             Title = "",
@@ -70,7 +79,6 @@ public class EditUpdateModel(
             // Administrators without an organisation post on behalf of the council's managing organisation.
             OrganisationId = User.OrganisationIdOf() ?? Council.ManagingOrganisationId,
         };
-        var status = intent == "publish" ? UpdateStatus.Published : UpdateStatus.Draft;
         var outcome = await editor.SaveUpdateAsync(update, Input.Version, Input.Title, Input.Body ?? "", status, User.Identity!.Name!, ct);
         if (outcome == SaveOutcome.Conflict)
         {
@@ -88,6 +96,20 @@ public class EditUpdateModel(
         TempData["Status"] = (status == UpdateStatus.Published ? T["活動報告を公開しました。"] : T["活動報告を下書きとして保存しました。"]).Value;
         return RedirectToPage("/Manage/Index");
     }
+
+    /// <summary>The user created an update with this council, title, body and status in the last few minutes.</summary>
+    private Task<bool> IsRepeatAsync(UpdateStatus status, CancellationToken ct)
+    {
+        var title = Input.Title.Trim();
+        var body = richText.Sanitize(Input.Body);
+        var since = clock.GetUtcNow().UtcDateTime - RepeatWindow;
+        var user = User.Identity!.Name!;
+        return db.Set<CouncilUpdate>().AnyAsync(u => u.CouncilId == Council.Id && u.CreatedBy == user && u.CreatedUtc >= since
+            && u.Title == title && u.Body == body && u.Status == status, ct);
+    }
+
+    /// <summary>How long a second identical "new update" counts as the same submission.</summary>
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(10);
 
     private async Task<IActionResult?> LoadAsync(int? id, int? councilId, CancellationToken ct)
     {
