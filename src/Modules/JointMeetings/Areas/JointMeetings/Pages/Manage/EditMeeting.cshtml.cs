@@ -164,6 +164,20 @@ public class EditMeetingModel(PortalDbContext db, MeetingEditor editor, IStringL
         if (!ModelState.IsValid)
             return Page();
 
+        if (meeting is null)
+        {
+            // The same organiser, title and start: the form was sent twice (a double click); the first one saved it.
+            var title = Input.Title.Trim();
+            var startUtc = TokyoTime.ToUtc(Input.Start!.Value);
+            var saved = await db.Set<Meeting>().Where(m => m.OrganisingOrganisationId == organiserId && m.StartUtc == startUtc && m.Title == title)
+                .Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
+            if (saved is { } savedId)
+            {
+                TempData["Status"] = T["会議を保存しました。"].Value;
+                return Redirect($"/meetings/{savedId}");
+            }
+        }
+
         meeting ??= new Meeting { Title = "" };
         meeting.Title = Input.Title.Trim();
         meeting.OrganisingOrganisationId = organiserId;
