@@ -73,6 +73,20 @@ public class EditActionModel(PortalDbContext db, TaskForceEditor editor, IString
         if (!ModelState.IsValid)
             return Page();
 
+        if (item is null)
+        {
+            // The same description, owner and due date in this task force: the form was sent twice; the first one saved it.
+            var description = Input.Description.Trim();
+            var saved = await db.Set<ActionItem>()
+                .Where(a => a.TaskForceId == TaskForce.Id && a.Description == description && a.OwnerOrganisationId == Input.OwnerOrganisationId && a.DueDate == Input.DueDate)
+                .Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+            if (saved is { } savedId)
+            {
+                TempData["Status"] = T["アクションを保存しました。"].Value;
+                return Redirect($"/taskforces/{TaskForce.Id}#action-{savedId}");
+            }
+        }
+
         item ??= new ActionItem { Description = "", TaskForceId = TaskForce.Id };
         item.Description = Input.Description.Trim();
         item.OwnerOrganisationId = Input.OwnerOrganisationId!.Value;
