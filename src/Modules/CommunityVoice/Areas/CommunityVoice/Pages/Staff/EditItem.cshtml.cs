@@ -130,6 +130,17 @@ public class EditItemModel(
                 ModelState.AddModelError("", T["この区には区役所が登録されていません。"]);
                 return Page();
             }
+            // The same item recorded again by the same organisation (a double click, a resent form): the first one saved it.
+            var summary = Input.Summary.Trim();
+            var saved = await db.Set<VoiceItem>()
+                .Where(i => i.WardId == wardId && i.RaisedByOrganisationId == raisedBy && i.CategoryId == Input.CategoryId
+                    && i.RaisedOn == Input.RaisedOn && i.Summary == summary)
+                .Select(i => (int?)i.Id).FirstOrDefaultAsync(ct);
+            if (saved is { } savedId)
+            {
+                TempData["Status"] = T["地域の声を記録しました。"].Value;
+                return RedirectToPage("/Staff/Item", new { id = savedId });
+            }
             var item = new VoiceItem
             {
                 Summary = "", WardId = wardId!.Value, CategoryId = Input.CategoryId!.Value, RaisedByOrganisationId = raisedBy.Value, IsPublic = Input.IsPublic,

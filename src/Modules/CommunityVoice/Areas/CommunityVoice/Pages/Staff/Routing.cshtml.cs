@@ -96,8 +96,20 @@ public class RoutingModel(PortalDbContext db, VoiceQueries queries, Organisation
         if (!ModelState.IsValid)
             return Page();
 
-        db.Add(new VoiceDepartment { Name = name, WardId = Ward?.Id, SortOrder = Departments.Count + 1 });
-        await db.SaveChangesAsync(ct);
+        var department = new VoiceDepartment { Name = name, WardId = Ward?.Id, SortOrder = Departments.Count + 1 };
+        db.Add(department);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same name added at the same moment (a double click): the unique index kept one.
+            db.Entry(department).State = EntityState.Detached;
+            if (!await db.Set<VoiceDepartment>().AnyAsync(d => d.Name == name && d.WardId == department.WardId, ct)) throw;
+            ModelState.AddModelError(nameof(NewDepartmentName), T["「{0}」はすでに登録されています。", name]);
+            return Page();
+        }
         TempData["Status"] = T["担当課「{0}」を追加しました。", name].Value;
         return RedirectToPage("/Staff/Routing", new { ward = Ward?.Code });
     }
