@@ -323,6 +323,9 @@ public sealed class DatabaseSnapshot
         return row.ToString();
     }
 
+    /// <summary>How many rows the table has.</summary>
+    public int Count(string table) => _tables.TryGetValue(table, out var rows) ? rows.Count : throw new ArgumentException($"No table {table}.");
+
     /// <summary>Every row of every table, as text.</summary>
     public IEnumerable<(string Table, string Row)> Rows => _tables.SelectMany(t => t.Value.Select(row => (t.Key, row)));
 
