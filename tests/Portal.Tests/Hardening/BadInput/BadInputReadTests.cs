@@ -28,6 +28,8 @@ public class BadInputReadTests(CorpusSite site) : IClassFixture<CorpusSite>
                 foreach (var shape in new[] { "repeated", "brackets", "indexed", "empty", "no-value" })
                     data.Add(endpoint.Pattern, "query-shape", $"{parameter}#{shape}");
             }
+            for (var i = 0; i < endpoint.Extra.Length; i++)
+                data.Add(endpoint.Pattern, "extra", i.ToString());
             if (endpoint.SearchParameter is not null)
                 for (var i = 0; i < ReadCorpus.SearchSyntax.Length; i++)
                     data.Add(endpoint.Pattern, "search", i.ToString());
@@ -78,6 +80,9 @@ public class BadInputReadTests(CorpusSite site) : IClassFixture<CorpusSite>
                 });
                 break;
             }
+            case "extra":
+                query = endpoint.Extra[int.Parse(variant)];
+                break;
             case "search":
                 query = Join(Without(query, endpoint.SearchParameter!), $"{endpoint.SearchParameter}={Uri.EscapeDataString(ReadCorpus.SearchSyntax[int.Parse(variant)])}");
                 break;

@@ -14,6 +14,9 @@ public sealed record ReadEndpoint(string Pattern, string Url, string? User = nul
     /// <summary>The URL with a bad id (or code, or token) in its path.</summary>
     public Func<string, string>? UrlWithId { get; init; }
 
+    /// <summary>Whole bad query strings particular to the endpoint (ranges the wrong way round, combinations).</summary>
+    public string[] Extra { get; init; } = [];
+
     /// <summary>The parameter that takes search syntax.</summary>
     public string? SearchParameter { get; init; }
 
@@ -39,7 +42,7 @@ public static class ReadCorpus
         new("/error/{code:int?}", "/error/404") { UrlWithId = c => $"/error/{c}", ValidStatus = 404 },
         new("/culture", "/culture?lang=en&returnUrl=/") { Query = ["lang", "returnUrl"], Api = true },
 
-        new("/councils", "/councils") { Query = ["ward", "field", "p"] },
+        new("/councils", "/councils") { Query = ["ward", "field", "p"], Extra = ["field=Health,Welfare", "field=63", "ward=27127&p=99999"] },
         new("/councils/map", "/councils/map") { Query = ["ward"] },
         new("/councils/{id:int}", $"/councils/{{council:{FormCorpus.KitaCouncil}}}") { UrlWithId = id => $"/councils/{id}" },
         new("/councils/{councilId:int}/updates/{id:int}", $"/councils/{{council:{FormCorpus.KitaCouncil}}}/updates/{{update:kita-community}}")
@@ -61,7 +64,11 @@ public static class ReadCorpus
         new("/meetings/feeds/organisation/{orgKey}.ics", "/meetings/feeds/organisation/kita-ward-office.ics")
             { UrlWithId = k => $"/meetings/feeds/organisation/{k}.ics", Api = true },
         new("/opendata", "/opendata"),
-        new("/opendata/meetings.csv", "/opendata/meetings.csv") { Query = ["ward", "from", "to"], Api = true },
+        new("/opendata/meetings.csv", "/opendata/meetings.csv")
+        {
+            Query = ["ward", "from", "to"], Api = true,
+            Extra = ["from=2026-12-31&to=2026-01-01", "from=2026-02-30", "to=10000-01-01", "from=1999-12-31", "to=2201-01-01", "ward=271270", "ward=27127&ward=27128"],
+        },
         new("/staff/meetings", "/staff/meetings", Admin),
         new("/staff/meetings/edit/{id:int?}", $"/staff/meetings/edit/{{meeting:{FormCorpus.KitaMeeting}}}", Admin) { UrlWithId = id => $"/staff/meetings/edit/{id}" },
         new("/staff/meetings/{id:int}/attendance", $"/staff/meetings/{{meeting:{FormCorpus.KitaMeeting}}}/attendance", Admin)
@@ -70,8 +77,8 @@ public static class ReadCorpus
         new("/staff/meetings/{id:int}/minutes/history", $"/staff/meetings/{{meeting:{FormCorpus.KitaMeeting}}}/minutes/history", Admin)
             { UrlWithId = id => $"/staff/meetings/{id}/minutes/history" },
 
-        new("/search", "/search?q=防災") { Query = ["q", "type", "ward", "p"], SearchParameter = "q" },
-        new("/api/search", "/api/search?q=防災") { Query = ["q", "type", "ward", "page"], SearchParameter = "q", Api = true },
+        new("/search", "/search?q=防災") { Query = ["q", "type", "ward", "p"], SearchParameter = "q", Extra = ["q=防災&p=1001", "q=防災&type=meeting&ward=99999", "q=" + new string('あ', 201)] },
+        new("/api/search", "/api/search?q=防災") { Query = ["q", "type", "ward", "page"], SearchParameter = "q", Api = true, Extra = ["q=防災&page=1001", "q=" + new string('あ', 201)] },
         new("/admin/search", "/admin/search", Admin),
 
         new("/taskforces", "/taskforces"),
@@ -83,7 +90,7 @@ public static class ReadCorpus
         new("/staff/taskforces/{taskForceId:int}/actions/edit/{id:int?}", $"/staff/taskforces/{{taskforce}}/actions/edit/{{action:{FormCorpus.KitaAction}}}", Admin)
             { UrlWithId = id => $"/staff/taskforces/{{taskforce}}/actions/edit/{id}" },
 
-        new("/voice", "/voice") { Query = ["ward", "category", "status", "p"] },
+        new("/voice", "/voice") { Query = ["ward", "category", "status", "p"], Extra = ["ward=27127&category=99999&status=99999", "p=2147483648"] },
         new("/voice/{id:int}", $"/voice/{{voice:{FormCorpus.KitaWardVoice}}}") { UrlWithId = id => $"/voice/{id}" },
         new("/staff/voice", "/staff/voice", TestUsers.KitaWard) { Query = ["department", "sort"] },
         new("/staff/voice/{id:int}", $"/staff/voice/{{voice:{FormCorpus.KitaWardVoice}}}", Admin) { UrlWithId = id => $"/staff/voice/{id}" },
@@ -93,9 +100,9 @@ public static class ReadCorpus
 
         new("/support-organisations", "/support-organisations") { Query = ["ward", "service"] },
         new("/support-organisations/compare", "/support-organisations/compare?ids={profile:support-machizukuri-lab}&ids={profile:support-kita-miyako-net}")
-            { Query = ["ids"] },
+            { Query = ["ids"], Extra = ["ids=1&ids=1", "ids=" + string.Join("&ids=", Enumerable.Range(1, 200)), "ids=1,2,3"] },
         new("/support-organisations/{id:int}", "/support-organisations/{profile:support-machizukuri-lab}") { UrlWithId = id => $"/support-organisations/{id}" },
-        new("/staff/support-choices", "/staff/support-choices", Admin) { Query = ["ward", "year"] },
+        new("/staff/support-choices", "/staff/support-choices", Admin) { Query = ["ward", "year"], Extra = ["year=1999", "year=2100&ward=27128", "ward=27127&ward=27128"] },
         new("/staff/support-choices/councils", "/staff/support-choices/councils", TestUsers.KitaCommunity),
         new("/staff/support-choices/councils/{councilId:int}", $"/staff/support-choices/councils/{{council:{FormCorpus.KitaCouncil}}}", Admin)
             { Query = ["year"], UrlWithId = id => $"/staff/support-choices/councils/{id}" },
