@@ -32,9 +32,12 @@ public sealed class CorpusSite : IAsyncLifetime
 
     public PortalTestHost Host { get; private set; } = null!;
 
+    /// <summary>Host settings, e.g. another database (default: a fresh SQLite file).</summary>
+    public IDictionary<string, string?>? Settings { get; init; }
+
     public async Task InitializeAsync()
     {
-        Host = await PortalTestHost.StartAsync();
+        Host = await PortalTestHost.StartAsync(Settings);
         await using var scope = Host.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var kitaWard = await db.Wards.SingleAsync(w => w.Code == PortalData.KitaWard);
@@ -55,14 +58,19 @@ public sealed class CorpusSite : IAsyncLifetime
             await TokenAsync(await ClientAsync(user), signedIn: true);
 
         // SQLite's data_version changes whenever another connection commits: a cheap "did anything change at all?".
-        _watch = new Microsoft.Data.Sqlite.SqliteConnection(db.Database.GetConnectionString());
-        await _watch.OpenAsync();
-        _dataVersion = await DataVersionAsync();
+        // Other databases compare every row every time.
+        if (db.Database.IsSqlite())
+        {
+            _watch = new Microsoft.Data.Sqlite.SqliteConnection(db.Database.GetConnectionString());
+            await _watch.OpenAsync();
+            _dataVersion = await DataVersionAsync();
+        }
     }
 
     private async Task<long> DataVersionAsync()
     {
-        await using var command = _watch!.CreateCommand();
+        if (_watch is null) return ++_dataVersion;
+        await using var command = _watch.CreateCommand();
         command.CommandText = "PRAGMA data_version";
         return (long)(await command.ExecuteScalarAsync())!;
     }

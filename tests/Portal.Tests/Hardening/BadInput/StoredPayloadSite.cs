@@ -63,7 +63,14 @@ public static class Payloads
 /// </summary>
 public sealed class StoredPayloadSite : IAsyncLifetime
 {
-    public CorpusSite Site { get; } = new();
+    public StoredPayloadSite() : this(null) { }
+
+    private StoredPayloadSite(IDictionary<string, string?>? settings) => Site = new CorpusSite { Settings = settings };
+
+    /// <summary>The same site on another database (e.g. PostgreSQL); the caller initialises and disposes it.</summary>
+    public static StoredPayloadSite On(IDictionary<string, string?> settings) => new(settings);
+
+    public CorpusSite Site { get; }
     public PortalTestHost Host => Site.Host;
 
     /// <summary>What each save answered (form → status and, for a redirect, where to).</summary>
@@ -164,6 +171,37 @@ public sealed class StoredPayloadSite : IAsyncLifetime
     }
 
     public Task DisposeAsync() => Site.DisposeAsync();
+
+    /// <summary>
+    /// Opens every page (residents' without signing in, staff pages as the administrator), feed and API: what is wrong
+    /// with them, empty when nothing is. A page must answer 200 and show no payload unescaped; a feed, file or JSON must
+    /// answer 200 and never be served as HTML.
+    /// </summary>
+    public async Task<List<string>> CheckPagesAsync()
+    {
+        var failures = new List<string>();
+        using var resident = Host.CreateClient();
+        var admin = await Site.ClientAsync(TestUsers.Admin);
+        foreach (var (client, url) in PublicPages.Select(u => (resident, u)).Concat(StaffPages.Select(u => (admin, u))))
+        {
+            using var response = await client.GetAsync(url);
+            var html = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != HttpStatusCode.OK)
+                failures.Add($"{url} answered {(int)response.StatusCode}");
+            foreach (var raw in Payloads.Raw.Where(r => html.Contains(r, StringComparison.OrdinalIgnoreCase)))
+                failures.Add($"{url} shows {raw} unescaped");
+        }
+        foreach (var url in Machine)
+        {
+            using var response = await resident.GetAsync(url);
+            var media = response.Content.Headers.ContentType?.MediaType;
+            if (response.StatusCode != HttpStatusCode.OK)
+                failures.Add($"{url} answered {(int)response.StatusCode}: {BadInputCases.Short(await response.Content.ReadAsStringAsync())}");
+            else if (media is null or "text/html")
+                failures.Add($"{url} is served as {media ?? "nothing"}");
+        }
+        return failures;
+    }
 
     private const int EditUpdateMax = 20000;
     private const int EditMinutesMax = 50000;
