@@ -110,6 +110,9 @@ public static class PortalApp
 
         // Japanese text is written as UTF-8, not as &#x...; entities (a third of the page weight).
         services.AddWebEncoders(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // JSON (APIs, problem details) keeps Japanese as text but escapes <, >, &, ' and ": ASP.NET Core's default relaxed
+        // encoder would echo a query's "<script>" verbatim in a problem detail.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.AddProblemDetails();
         services.AddPortalRateLimits(configuration);
         services.AddTrustedProxies(configuration);
@@ -124,12 +127,15 @@ public static class PortalApp
             // The site has no client-side validation script: without this, every valid form carries the validation
             // summary's hidden <li style="display:none"> placeholder, an inline style the Content-Security-Policy blocks.
             .AddViewOptions(options => options.HtmlHelperOptions.ClientValidationEnabled = false)
+            .AddJsonOptions(options => options.JsonSerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All))
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(options =>
                 options.DataAnnotationLocalizerProvider = (type, factory) => factory.Create("Strings", type.Assembly.GetName().Name!))
             .AddMvcOptions(options =>
             {
                 ModelBindingMessages.UseJapanese(options.ModelBindingMessageProvider);
+                options.ModelBinderProviders.Insert(0, new BooleanModelBinderProvider());
+                options.ModelBinderProviders.Insert(0, new TextModelBinderProvider());
                 options.Filters.Add(new MissingHandlerFilter());
             });
         mvc.ConfigureApplicationPartManager(parts =>

@@ -24,6 +24,9 @@ public sealed partial class PortalClient : IDisposable
 
     public Task<HttpResponseMessage> GetAsync(string url) => _http.GetAsync(url);
 
+    /// <summary>Sends any request with this client's cookies (raw bodies, other content types and methods).</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request) => _http.SendAsync(request);
+
     public async Task<string> GetStringAsync(string url)
     {
         var response = await _http.GetAsync(url);

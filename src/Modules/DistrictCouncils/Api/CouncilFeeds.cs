@@ -110,17 +110,17 @@ public static class CouncilFeeds
                 xml.WriteElementString("published", AtomNamespace, Rfc3339(update.PublishedUtc!.Value));
                 xml.WriteElementString("updated", AtomNamespace, Rfc3339(Updated(update)));
                 xml.WriteStartElement("author", AtomNamespace);
-                xml.WriteElementString("name", AtomNamespace, en ? organisation.NameEn : organisation.Name);
+                xml.WriteElementString("name", AtomNamespace, XmlText(en ? organisation.NameEn : organisation.Name));
                 xml.WriteEndElement();
                 xml.WriteStartElement("category", AtomNamespace);
                 xml.WriteAttributeString("term", council.Ward!.Code);
-                xml.WriteAttributeString("label", en ? council.Ward.NameEn : council.Ward.Name);
+                xml.WriteAttributeString("label", XmlText(en ? council.Ward.NameEn : council.Ward.Name));
                 xml.WriteEndElement();
                 WriteText(xml, "summary", council.Name);
                 // The body was sanitised by RichText when it was saved; escaped here as type="html" requires.
                 xml.WriteStartElement("content", AtomNamespace);
                 xml.WriteAttributeString("type", "html");
-                xml.WriteString(update.Body);
+                xml.WriteString(XmlText(update.Body));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -141,8 +141,26 @@ public static class CouncilFeeds
     {
         xml.WriteStartElement(name, AtomNamespace);
         xml.WriteAttributeString("type", "text");
-        xml.WriteString(value);
+        xml.WriteString(XmlText(value));
         xml.WriteEndElement();
+    }
+
+    /// <summary>
+    /// The text without the characters XML 1.0 cannot carry (C0 controls, U+FFFE, U+FFFF, lone surrogates): stored text
+    /// that has one (from before input was cleaned, or from a recipe) would otherwise make XmlWriter throw and the whole
+    /// feed answer 500.
+    /// </summary>
+    internal static string XmlText(string value)
+    {
+        var text = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsSurrogatePair(value, i))
+                text.Append(value, i++, 2);
+            else if (XmlConvert.IsXmlChar(value[i]))
+                text.Append(value[i]);
+        }
+        return text.Length == value.Length ? value : text.ToString();
     }
 
     private static void WriteLink(XmlWriter xml, string rel, Uri href, string type)

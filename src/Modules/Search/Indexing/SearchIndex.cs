@@ -158,7 +158,7 @@ public sealed class SearchIndex : IDisposable
     }
 
     /// <summary>
-    /// Classic syntax (AND by default, quotes, OR, -term); a CJK run becomes a phrase of bigrams.
+    /// Classic syntax (AND by default, quotes, OR, -term; no regular expressions); a CJK run becomes a phrase of bigrams.
     /// Text the parser cannot read is searched as plain words instead of failing.
     /// </summary>
     private Query ParseText(string text)
@@ -172,7 +172,9 @@ public sealed class SearchIndex : IDisposable
         var normalized = JapaneseAnalyzer.Normalize(text);
         try
         {
-            return parser.Parse(normalized);
+            // "/…/" would be a regular expression, which is not part of the portal's syntax: an invalid one (/[/) is only
+            // refused when the search runs, as a 500. A slash is searched as the character it is.
+            return parser.Parse(normalized.Replace("/", "\\/", StringComparison.Ordinal));
         }
         catch (ParseException)
         {

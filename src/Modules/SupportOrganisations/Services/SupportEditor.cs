@@ -43,6 +43,8 @@ public sealed class SupportEditor(PortalDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var choice = await db.Set<SupportChoice>().FirstOrDefaultAsync(c => c.CouncilId == councilId && c.FiscalYear == fiscalYear, ct);
+        if (choice is not null && expectedVersion == Guid.Empty && choice.ProfileId == profileId && choice.Reason == reason.Trim())
+            return SaveOutcome.Saved; // the same new choice sent twice: recorded the first time
         if (choice is null)
         {
             if (expectedVersion != Guid.Empty)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Validation;
 using Portal.Core.Security;
 using Portal.Modules.CommunityVoice.Models;
 using Portal.Modules.CommunityVoice.Services;
@@ -45,9 +46,11 @@ public sealed class ItemInput
 
     [Display(Name = "受付日")]
     [Required(ErrorMessage = "{0}を入力してください。")]
+    [SupportedDate]
     public DateOnly? RaisedOn { get; set; }
 
     [Display(Name = "回答期限")]
+    [SupportedDate]
     public DateOnly? TargetResponseDate { get; set; }
 
     [Display(Name = "お名前")]
@@ -126,6 +129,17 @@ public class EditItemModel(
             {
                 ModelState.AddModelError("", T["この区には区役所が登録されていません。"]);
                 return Page();
+            }
+            // The same item recorded again by the same organisation (a double click, a resent form): the first one saved it.
+            var summary = Input.Summary.Trim();
+            var saved = await db.Set<VoiceItem>()
+                .Where(i => i.WardId == wardId && i.RaisedByOrganisationId == raisedBy && i.CategoryId == Input.CategoryId
+                    && i.RaisedOn == Input.RaisedOn && i.Summary == summary)
+                .Select(i => (int?)i.Id).FirstOrDefaultAsync(ct);
+            if (saved is { } savedId)
+            {
+                TempData["Status"] = T["地域の声を記録しました。"].Value;
+                return RedirectToPage("/Staff/Item", new { id = savedId });
             }
             var item = new VoiceItem
             {

@@ -33,16 +33,24 @@ public class RoutingModel(PortalDbContext db, VoiceQueries queries, Organisation
     public async Task<IActionResult> OnGetAsync(string? ward, CancellationToken ct) =>
         await LoadAsync(ward, ct) ?? Page();
 
-    /// <param name="rules">Department id per category id (form fields Rules[categoryId]); empty removes the row.</param>
+    /// <param name="rules">Department id per category id (form fields Rules[categoryId]); empty (or absent) removes the row.</param>
     public async Task<IActionResult> OnPostAsync(string? ward, [FromForm(Name = "Rules")] Dictionary<int, string?>? rules, CancellationToken ct)
     {
         var denied = await LoadAsync(ward, ct);
         if (denied is not null) return denied;
 
+        // A post without a single row (another content type, an empty body) is not "remove every row".
+        if (rules is null || !Categories.Any(c => rules.ContainsKey(c.Id)))
+        {
+            ModelState.AddModelError("", T["振り分け表の内容を読み取れませんでした。表を開き直してから、もう一度保存してください。"]);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
         var chosen = new Dictionary<int, int?>();
         foreach (var category in Categories)
         {
-            var value = rules?.GetValueOrDefault(category.Id);
+            var value = rules.GetValueOrDefault(category.Id);
             if (string.IsNullOrEmpty(value))
                 chosen[category.Id] = null;
             else if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && Departments.Any(d => d.Id == id))
@@ -88,8 +96,20 @@ public class RoutingModel(PortalDbContext db, VoiceQueries queries, Organisation
         if (!ModelState.IsValid)
             return Page();
 
-        db.Add(new VoiceDepartment { Name = name, WardId = Ward?.Id, SortOrder = Departments.Count + 1 });
-        await db.SaveChangesAsync(ct);
+        var department = new VoiceDepartment { Name = name, WardId = Ward?.Id, SortOrder = Departments.Count + 1 };
+        db.Add(department);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same name added at the same moment (a double click): the unique index kept one.
+            db.Entry(department).State = EntityState.Detached;
+            if (!await db.Set<VoiceDepartment>().AnyAsync(d => d.Name == name && d.WardId == department.WardId, ct)) throw;
+            ModelState.AddModelError(nameof(NewDepartmentName), T["「{0}」はすでに登録されています。", name]);
+            return Page();
+        }
         TempData["Status"] = T["担当課「{0}」を追加しました。", name].Value;
         return RedirectToPage("/Staff/Routing", new { ward = Ward?.Code });
     }

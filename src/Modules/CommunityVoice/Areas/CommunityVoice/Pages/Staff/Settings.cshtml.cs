@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
 using Portal.Core.Security;
@@ -32,8 +33,9 @@ public class SettingsModel(PortalDbContext db, VoiceQueries queries, IStringLoca
         var trimmed = CheckName(name, nameof(NewCategoryName), Categories.Select(c => c.Name));
         if (trimmed is null)
             return Page();
-        db.Add(new VoiceCategory { Name = trimmed, SortOrder = Categories.Count == 0 ? 1 : Categories.Max(c => c.SortOrder) + 1 });
-        await db.SaveChangesAsync(ct);
+        var category = new VoiceCategory { Name = trimmed, SortOrder = Categories.Count == 0 ? 1 : Categories.Max(c => c.SortOrder) + 1 };
+        if (!await SaveNewAsync(category, nameof(NewCategoryName), trimmed, () => db.Set<VoiceCategory>().AnyAsync(c => c.Name == trimmed, ct), ct))
+            return Page();
         TempData["Status"] = T["分類「{0}」を追加しました。", trimmed].Value;
         return RedirectToPage();
     }
@@ -51,14 +53,36 @@ public class SettingsModel(PortalDbContext db, VoiceQueries queries, IStringLoca
             ModelState.AddModelError("IsPublicResponse", T["回答を公開する状況は、対応を終える状況にしてください。"]);
         if (trimmed is null || !ModelState.IsValid)
             return Page();
-        db.Add(new VoiceStatus
+        var status = new VoiceStatus
         {
             Name = trimmed, IsClosed = isClosed, IsPublicResponse = isPublicResponse,
             SortOrder = Statuses.Count == 0 ? 1 : Statuses.Max(s => s.SortOrder) + 1,
-        });
-        await db.SaveChangesAsync(ct);
+        };
+        if (!await SaveNewAsync(status, nameof(NewStatusName), trimmed, () => db.Set<VoiceStatus>().AnyAsync(s => s.Name == trimmed, ct), ct))
+            return Page();
         TempData["Status"] = T["状況「{0}」を追加しました。", trimmed].Value;
         return RedirectToPage();
+    }
+
+    /// <summary>
+    /// Adds the row; false (with the message) when the same name was added at the same moment (a double click) and the
+    /// unique index kept the other one.
+    /// </summary>
+    private async Task<bool> SaveNewAsync(object row, string field, string name, Func<Task<bool>> nameTaken, CancellationToken ct)
+    {
+        db.Add(row);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.Entry(row).State = EntityState.Detached;
+            if (!await nameTaken()) throw;
+            ModelState.AddModelError(field, T["「{0}」はすでに登録されています。", name]);
+            return false;
+        }
     }
 
     /// <summary>The trimmed name, or null after adding the reason it cannot be used.</summary>

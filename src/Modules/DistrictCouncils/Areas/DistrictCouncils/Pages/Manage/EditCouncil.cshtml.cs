@@ -110,6 +110,11 @@ public class EditCouncilModel(PortalDbContext db, CouncilEditor editor, Organisa
             ModelState.AddModelError("Input.WardCode", T["区を選択してください。"]);
         else if (!User.IsAdministrator() && userOrganisation?.WardId != ward.Id)
             ModelState.AddModelError("Input.WardCode", T["自組織の区の協議会だけを登録・編集できます。"]);
+        // One name per ward: also what keeps a create form sent twice (a double click) from registering the council twice.
+        var name = Input.Name?.Trim() ?? "";
+        if (ward is not null && name.Length > 0
+            && await db.Set<DistrictCouncil>().AnyAsync(c => c.WardId == ward.Id && c.Name == name && c.Id != (id ?? 0), ct))
+            ModelState.AddModelError("Input.Name", T["{0}には「{1}」がすでに登録されています。", ward.Name, name]);
         if (Input.Fields.Any(f => !ActivityFieldLabels.All.Contains(f)))
             ModelState.AddModelError("Input.Fields", T["活動分野の値が正しくありません。"]);
         if (Input.Latitude.HasValue != Input.Longitude.HasValue)

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Portal.Core.Content;
 using Portal.Core.Data;
 using Portal.Core.Security;
 using Portal.Modules.DistrictCouncils.Models;
@@ -26,8 +27,13 @@ public sealed class UpdateInput
 }
 
 [Authorize(Policy = "perm:PostCouncilUpdates")]
-public class EditUpdateModel(PortalDbContext db, CouncilEditor editor, OrganisationLookup organisations, IStringLocalizer<Strings> T) : PageModel
+public class EditUpdateModel(
+    PortalDbContext db, CouncilEditor editor, OrganisationLookup organisations, RichText richText, TimeProvider clock, IStringLocalizer<Strings> T)
+    : PageModel
 {
+    /// <summary>The stored (sanitised) body's limit: escaping can make it longer than what was typed.</summary>
+    public const int BodyMaxLength = 20000;
+
     [BindProperty]
     public UpdateInput Input { get; set; } = new();
 
@@ -52,8 +58,19 @@ public class EditUpdateModel(PortalDbContext db, CouncilEditor editor, Organisat
         if (denied is not null) return denied;
         if (intent is not ("draft" or "publish"))
             ModelState.AddModelError("", T["保存の種類が正しくありません。"]);
+        // "<" typed as text is stored as "&lt;": 20,000 of them are 80,000 characters, more than the column holds.
+        if (ModelState.IsValid && richText.Sanitize(Input.Body).Length > BodyMaxLength)
+            ModelState.AddModelError("Input.Body", T["本文は保存できる長さ（{0}文字）を超えています。「<」や「&」などの記号は、保存するときに長い表記に置き換わります。", BodyMaxLength]);
         if (!ModelState.IsValid)
             return Page();
+
+        var status = intent == "publish" ? UpdateStatus.Published : UpdateStatus.Draft;
+        if (Existing is null && await IsRepeatAsync(status, ct))
+        {
+            // The same new update sent twice (a double click, a resent form): it was saved the first time.
+            TempData["Status"] = (status == UpdateStatus.Published ? T["活動報告を公開しました。"] : T["活動報告を下書きとして保存しました。"]).Value;
+            return RedirectToPage("/Manage/Index");
+        }
 
         var update = Existing ?? new CouncilUpdate
         {
@@ -62,7 +79,6 @@ public class EditUpdateModel(PortalDbContext db, CouncilEditor editor, Organisat
             // Administrators without an organisation post on behalf of the council's managing organisation.
             OrganisationId = User.OrganisationIdOf() ?? Council.ManagingOrganisationId,
         };
-        var status = intent == "publish" ? UpdateStatus.Published : UpdateStatus.Draft;
         var outcome = await editor.SaveUpdateAsync(update, Input.Version, Input.Title, Input.Body ?? "", status, User.Identity!.Name!, ct);
         if (outcome == SaveOutcome.Conflict)
         {
@@ -80,6 +96,20 @@ public class EditUpdateModel(PortalDbContext db, CouncilEditor editor, Organisat
         TempData["Status"] = (status == UpdateStatus.Published ? T["活動報告を公開しました。"] : T["活動報告を下書きとして保存しました。"]).Value;
         return RedirectToPage("/Manage/Index");
     }
+
+    /// <summary>The user created an update with this council, title, body and status in the last few minutes.</summary>
+    private Task<bool> IsRepeatAsync(UpdateStatus status, CancellationToken ct)
+    {
+        var title = Input.Title.Trim();
+        var body = richText.Sanitize(Input.Body);
+        var since = clock.GetUtcNow().UtcDateTime - RepeatWindow;
+        var user = User.Identity!.Name!;
+        return db.Set<CouncilUpdate>().AnyAsync(u => u.CouncilId == Council.Id && u.CreatedBy == user && u.CreatedUtc >= since
+            && u.Title == title && u.Body == body && u.Status == status, ct);
+    }
+
+    /// <summary>How long a second identical "new update" counts as the same submission.</summary>
+    public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(10);
 
     private async Task<IActionResult?> LoadAsync(int? id, int? councilId, CancellationToken ct)
     {

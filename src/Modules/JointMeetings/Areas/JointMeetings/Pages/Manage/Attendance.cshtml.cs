@@ -39,7 +39,7 @@ public class AttendanceModel(PortalDbContext db, MeetingEditor editor, IStringLo
         var denied = await LoadAsync(id, ct);
         if (denied is not null) return denied;
         Version = Meeting.Version;
-        Rows = Meeting.Participants.Select(p => new AttendanceRow { OrganisationId = p.OrganisationId, Count = p.AttendeeCount, Names = p.AttendeeNames }).ToList();
+        Rows = RowsOf(Meeting);
         return Page();
     }
 
@@ -47,6 +47,12 @@ public class AttendanceModel(PortalDbContext db, MeetingEditor editor, IStringLo
     {
         var denied = await LoadAsync(id, ct);
         if (denied is not null) return denied;
+        // A post without a single row (another content type, an empty body) must not erase the attendance on record.
+        if (Rows.Count == 0)
+        {
+            ModelState.AddModelError("", T["出席の内容を読み取れませんでした。ページを開き直してから、もう一度保存してください。"]);
+            Rows = RowsOf(Meeting);
+        }
         if (Rows.Any(r => Meeting.Participants.All(p => p.OrganisationId != r.OrganisationId)))
             ModelState.AddModelError("", T["出席は参加組織についてだけ記録できます。"]);
         if (!ModelState.IsValid)
@@ -67,6 +73,9 @@ public class AttendanceModel(PortalDbContext db, MeetingEditor editor, IStringLo
         TempData["Status"] = T["出席を記録しました。"].Value;
         return Redirect($"/meetings/{id}");
     }
+
+    private static List<AttendanceRow> RowsOf(Meeting meeting) =>
+        meeting.Participants.Select(p => new AttendanceRow { OrganisationId = p.OrganisationId, Count = p.AttendeeCount, Names = p.AttendeeNames }).ToList();
 
     public string NameOf(int organisationId) =>
         Meeting.Participants.FirstOrDefault(p => p.OrganisationId == organisationId)?.Organisation?.Name ?? "";

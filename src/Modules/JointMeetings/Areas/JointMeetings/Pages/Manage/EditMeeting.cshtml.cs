@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Validation;
 using Portal.Core.Security;
 using Portal.Core.Time;
 using Portal.Modules.JointMeetings.Models;
@@ -25,10 +26,12 @@ public sealed class MeetingInput
 
     [Display(Name = "開始日時")]
     [Required(ErrorMessage = "{0}を入力してください。")]
+    [SupportedDate]
     public DateTime? Start { get; set; }
 
     [Display(Name = "終了日時")]
     [Required(ErrorMessage = "{0}を入力してください。")]
+    [SupportedDate]
     public DateTime? End { get; set; }
 
     [Display(Name = "場所")]
@@ -160,6 +163,20 @@ public class EditMeetingModel(PortalDbContext db, MeetingEditor editor, IStringL
 
         if (!ModelState.IsValid)
             return Page();
+
+        if (meeting is null)
+        {
+            // The same organiser, title and start: the form was sent twice (a double click); the first one saved it.
+            var title = Input.Title.Trim();
+            var startUtc = TokyoTime.ToUtc(Input.Start!.Value);
+            var saved = await db.Set<Meeting>().Where(m => m.OrganisingOrganisationId == organiserId && m.StartUtc == startUtc && m.Title == title)
+                .Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
+            if (saved is { } savedId)
+            {
+                TempData["Status"] = T["会議を保存しました。"].Value;
+                return Redirect($"/meetings/{savedId}");
+            }
+        }
 
         meeting ??= new Meeting { Title = "" };
         meeting.Title = Input.Title.Trim();

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Portal.Core.Content;
 using Portal.Core.Data;
 using Portal.Modules.JointMeetings.Models;
 using Portal.Modules.JointMeetings.Services;
@@ -21,8 +22,11 @@ public sealed class MinutesInput
 }
 
 [Authorize(Policy = "perm:ManageMeetings")]
-public class EditMinutesModel(PortalDbContext db, MeetingEditor editor, IStringLocalizer<Strings> T) : PageModel
+public class EditMinutesModel(PortalDbContext db, MeetingEditor editor, RichText richText, IStringLocalizer<Strings> T) : PageModel
 {
+    /// <summary>The stored (sanitised) minutes' limit: escaping can make them longer than what was typed.</summary>
+    public const int BodyMaxLength = 50000;
+
     [BindProperty]
     public MinutesInput Input { get; set; } = new();
 
@@ -46,6 +50,8 @@ public class EditMinutesModel(PortalDbContext db, MeetingEditor editor, IStringL
         if (denied is not null) return denied;
         if (intent is not ("draft" or "publish"))
             ModelState.AddModelError("", T["保存の種類が正しくありません。"]);
+        if (ModelState.IsValid && richText.Sanitize(Input.Body).Length > BodyMaxLength)
+            ModelState.AddModelError("Input.Body", T["本文は保存できる長さ（{0}文字）を超えています。「<」や「&」などの記号は、保存するときに長い表記に置き換わります。", BodyMaxLength]);
         if (!ModelState.IsValid)
             return Page();
 

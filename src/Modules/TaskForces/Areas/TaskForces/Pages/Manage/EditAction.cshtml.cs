@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Validation;
 using Portal.Modules.TaskForces.Models;
 using Portal.Modules.TaskForces.Services;
 
@@ -23,6 +24,7 @@ public sealed class ActionInput
 
     [Display(Name = "期限")]
     [Required(ErrorMessage = "{0}を入力してください。")]
+    [SupportedDate]
     public DateOnly? DueDate { get; set; }
 
     [Display(Name = "状態")]
@@ -70,6 +72,20 @@ public class EditActionModel(PortalDbContext db, TaskForceEditor editor, IString
             ModelState.AddModelError("Input.DecisionId", T["関連する決定事項の値が正しくありません。"]);
         if (!ModelState.IsValid)
             return Page();
+
+        if (item is null)
+        {
+            // The same description, owner and due date in this task force: the form was sent twice; the first one saved it.
+            var description = Input.Description.Trim();
+            var saved = await db.Set<ActionItem>()
+                .Where(a => a.TaskForceId == TaskForce.Id && a.Description == description && a.OwnerOrganisationId == Input.OwnerOrganisationId && a.DueDate == Input.DueDate)
+                .Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+            if (saved is { } savedId)
+            {
+                TempData["Status"] = T["アクションを保存しました。"].Value;
+                return Redirect($"/taskforces/{TaskForce.Id}#action-{savedId}");
+            }
+        }
 
         item ??= new ActionItem { Description = "", TaskForceId = TaskForce.Id };
         item.Description = Input.Description.Trim();

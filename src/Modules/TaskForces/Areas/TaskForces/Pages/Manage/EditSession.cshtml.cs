@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Validation;
 using Portal.Core.Time;
 using Portal.Modules.TaskForces.Models;
 using Portal.Modules.TaskForces.Services;
@@ -15,6 +16,7 @@ public sealed class SessionInput
 {
     [Display(Name = "日時")]
     [Required(ErrorMessage = "{0}を入力してください。")]
+    [SupportedDate]
     public DateTime? Start { get; set; }
 
     /// <summary>Null: a plenary session of the whole task force.</summary>
@@ -71,8 +73,22 @@ public class EditSessionModel(PortalDbContext db, IStringLocalizer<Strings> T) :
         if (!ModelState.IsValid)
             return Page();
 
+        var startUtc = TokyoTime.ToUtc(Input.Start!.Value);
+        if (session is null)
+        {
+            // The same task force, group and start: the form was sent twice (a double click); the first one saved it.
+            var saved = await db.Set<TaskForceSession>()
+                .Where(s => s.TaskForceId == TaskForce.Id && s.WorkingGroupId == Input.WorkingGroupId && s.StartUtc == startUtc)
+                .Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+            if (saved is { } savedId)
+            {
+                TempData["Status"] = T["会合の記録を保存しました。"].Value;
+                return Redirect($"/taskforces/{TaskForce.Id}#session-{savedId}");
+            }
+        }
+
         session ??= new TaskForceSession { TaskForceId = TaskForce.Id };
-        session.StartUtc = TokyoTime.ToUtc(Input.Start!.Value);
+        session.StartUtc = startUtc;
         session.WorkingGroupId = Input.WorkingGroupId;
         session.Attendees = Input.Attendees?.Trim() ?? "";
         session.Summary = Input.Summary?.Trim() ?? "";

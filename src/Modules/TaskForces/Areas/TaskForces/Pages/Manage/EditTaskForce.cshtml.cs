@@ -92,6 +92,11 @@ public class EditTaskForceModel(PortalDbContext db, TaskForceEditor editor, Orga
         }
         await LoadChoicesAsync(owner.Id, ct);
 
+        // One name per owning organisation: also what keeps a create form sent twice from registering it twice.
+        var taskForceName = Input.Name?.Trim() ?? "";
+        if (taskForceName.Length > 0
+            && await db.Set<TaskForce>().AnyAsync(t => t.OwnerOrganisationId == owner.Id && t.Name == taskForceName && t.Id != (id ?? 0), ct))
+            ModelState.AddModelError("Input.Name", T["「{0}」という名前のタスクフォースがすでにあります。", taskForceName]);
         if (Input.MemberIds.Any(mid => MemberChoices.All(o => o.Id != mid)))
             ModelState.AddModelError("Input.MemberIds", T["メンバー組織は同じ区の組織から選んでください。"]);
         var groupNames = (Input.WorkingGroups ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

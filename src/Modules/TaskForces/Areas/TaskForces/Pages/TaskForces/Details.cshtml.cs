@@ -36,6 +36,12 @@ public class DetailsModel(TaskForceQueries queries, PortalDbContext db, TaskForc
             ModelState.AddModelError("", T["状態の値が正しくありません。"]);
             Response.StatusCode = StatusCodes.Status400BadRequest;
         }
+        else if (item.Status == newStatus)
+        {
+            // Already so (the same change sent twice, or by two people): nothing to save, nothing to refuse.
+            TempData["Status"] = T["アクションの状態を更新しました。"].Value;
+            return Redirect($"/taskforces/{id}#action-{actionId}");
+        }
         else
         {
             item.Status = newStatus;

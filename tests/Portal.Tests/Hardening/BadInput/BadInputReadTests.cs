@@ -1,0 +1,147 @@
+using System.Net;
+using System.Text;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Hardening.BadInput;
+
+/// <summary>
+/// The bad-input corpus against every GET page and API (see <see cref="ReadCorpus"/>): malformed and huge query strings,
+/// arrays, NUL and broken UTF-8, script in every parameter, Lucene syntax in the search box, bad ids in the path and
+/// other methods and content types on the APIs. Never a 5xx, never a script reflected unescaped, never a redirect to
+/// another site, and a GET never writes to the database.
+/// </summary>
+public class BadInputReadTests(CorpusSite site) : IClassFixture<CorpusSite>
+{
+    private static readonly string[] Reflected = ["<script>alert(1)</script>", "<img src=x", "onerror=alert(1)>"];
+
+    public static TheoryData<string, string, string> Cases()
+    {
+        var data = new TheoryData<string, string, string>();
+        foreach (var endpoint in ReadCorpus.All)
+        {
+            data.Add(endpoint.Pattern, "valid", "");
+            data.Add(endpoint.Pattern, "junk", "");
+            foreach (var parameter in endpoint.Query)
+            {
+                for (var i = 0; i < ReadCorpus.Values.Length; i++)
+                    data.Add(endpoint.Pattern, "query", $"{parameter}#{i}");
+                foreach (var shape in new[] { "repeated", "brackets", "indexed", "empty", "no-value" })
+                    data.Add(endpoint.Pattern, "query-shape", $"{parameter}#{shape}");
+            }
+            for (var i = 0; i < endpoint.Extra.Length; i++)
+                data.Add(endpoint.Pattern, "extra", i.ToString());
+            if (endpoint.SearchParameter is not null)
+                for (var i = 0; i < ReadCorpus.SearchSyntax.Length; i++)
+                    data.Add(endpoint.Pattern, "search", i.ToString());
+            if (endpoint.UrlWithId is not null)
+                foreach (var id in ReadCorpus.Ids)
+                    data.Add(endpoint.Pattern, "id", id);
+            if (endpoint.Api)
+                foreach (var method in new[] { "POST-json", "POST-form", "POST-text", "PUT", "DELETE", "PATCH" })
+                    data.Add(endpoint.Pattern, "method", method);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Bad_queries_never_fail_the_server_reflect_script_or_write(string pattern, string kind, string variant)
+    {
+        var endpoint = ReadCorpus.Get(pattern);
+        var url = await site.ResolveAsync(endpoint.Url);
+        var path = url.Split('?')[0];
+        var query = url.Contains('?') ? url[(url.IndexOf('?') + 1)..] : "";
+        var method = HttpMethod.Get;
+        HttpContent? content = null;
+
+        switch (kind)
+        {
+            case "valid":
+                break;
+            case "junk":
+                query = Join(query, "page=%%&x[]=1&x[]=2&%00=1&" + new string('z', 3000) + "=1");
+                break;
+            case "query":
+            {
+                var (parameter, index) = Split(variant);
+                query = Join(Without(query, parameter), $"{parameter}={ReadCorpus.Values[int.Parse(index)]}");
+                break;
+            }
+            case "query-shape":
+            {
+                var (parameter, shape) = Split(variant);
+                query = Join(Without(query, parameter), shape switch
+                {
+                    "repeated" => $"{parameter}=1&{parameter}=2&{parameter}=abc",
+                    "brackets" => $"{parameter}[]=1&{parameter}[]=2",
+                    "indexed" => $"{parameter}[0]=1&{parameter}[x]=2&{parameter}.y=3",
+                    "empty" => $"{parameter}=",
+                    _ => parameter,
+                });
+                break;
+            }
+            case "extra":
+                query = endpoint.Extra[int.Parse(variant)];
+                break;
+            case "search":
+                query = Join(Without(query, endpoint.SearchParameter!), $"{endpoint.SearchParameter}={Uri.EscapeDataString(ReadCorpus.SearchSyntax[int.Parse(variant)])}");
+                break;
+            case "id":
+                path = await site.ResolveAsync(endpoint.UrlWithId!(variant));
+                query = "";
+                break;
+            case "method":
+                (method, content) = variant switch
+                {
+                    "POST-json" => (HttpMethod.Post, (HttpContent)new StringContent("{\"q\":\"防災\",\"ward\":[1,2]}", Encoding.UTF8, "application/json")),
+                    "POST-form" => (HttpMethod.Post, new FormUrlEncodedContent([new("q", "防災")])),
+                    "POST-text" => (HttpMethod.Post, new StringContent("q=防災", Encoding.UTF8, "text/plain")),
+                    "PUT" => (HttpMethod.Put, new StringContent("{}", Encoding.UTF8, "application/json")),
+                    "DELETE" => (HttpMethod.Delete, null),
+                    _ => (HttpMethod.Patch, new StringContent("[]", Encoding.UTF8, "application/json-patch+json")),
+                };
+                break;
+            default:
+                throw new ArgumentException(kind);
+        }
+
+        var target = query.Length == 0 ? path : path + "?" + query;
+        var client = await site.ClientAsync(endpoint.User);
+        await site.SnapshotAsync();
+        using var response = await client.SendAsync(new HttpRequestMessage(method, target) { Content = content });
+        var body = await response.Content.ReadAsStringAsync();
+        if (endpoint.User is null) client.Dispose();
+        var description = $"{method} {BadInputCases.Short(target)}";
+
+        var status = (int)response.StatusCode;
+        Assert.True(status < 500, $"{description} answered {status}: {BadInputCases.Short(body)}");
+        if (kind == "valid")
+            Assert.True(endpoint.ValidStatus is { } expected ? status == expected : status is 200 or 302, $"{description}: the corpus URL itself answered {status}");
+        if (kind == "method")
+            Assert.True(status is 405 or 404 or 400, $"{description} answered {status}: another method was accepted");
+        foreach (var payload in Reflected)
+            Assert.False(body.Contains(payload, StringComparison.OrdinalIgnoreCase), $"{description} reflected {payload} unescaped");
+        if (response.Headers.Location is { } location)
+        {
+            var target2 = location.OriginalString;
+            Assert.True(!location.IsAbsoluteUri && target2.StartsWith('/') && !target2.StartsWith("//") && !target2.StartsWith("/\\")
+                        || location.IsAbsoluteUri && location.Host == site.Host.BaseAddress.Host,
+                $"{description} redirected to {target2}");
+        }
+        if (status >= 400 && response.Headers.Contains("Content-Security-Policy"))
+            Assert.False(string.IsNullOrWhiteSpace(body), $"{description} answered {status} with an empty body");
+        var changes = await site.ChangesSinceLastCheckAsync();
+        Assert.True(changes.Length == 0, $"{description} changed the database:\n{changes}");
+    }
+
+    private static string Join(string query, string more) => query.Length == 0 ? more : query + "&" + more;
+
+    private static string Without(string query, string parameter) =>
+        string.Join('&', query.Split('&', StringSplitOptions.RemoveEmptyEntries).Where(p => !p.StartsWith(parameter + "=", StringComparison.Ordinal)));
+
+    private static (string, string) Split(string variant)
+    {
+        var at = variant.LastIndexOf('#');
+        return (variant[..at], variant[(at + 1)..]);
+    }
+}

@@ -1,0 +1,359 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Data;
+using Portal.Modules.CommunityVoice.Models;
+using Portal.Modules.Digests.Models;
+using Portal.Modules.Digests.Services;
+using Portal.Tests.Infrastructure;
+
+namespace Portal.Tests.Hardening.BadInput;
+
+/// <summary>
+/// A site seeded by the default recipe for the bad-input corpus: one signed-in client per demo user (kept for the whole
+/// class), lookups of the demo data the forms need, and two digest subscriptions (kita-ward's own and chuo-ward's) so
+/// the subscription forms have something to change.
+/// </summary>
+public sealed class CorpusSite : IAsyncLifetime
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<PortalClient>>> _clients = new();
+    private readonly ConcurrentDictionary<PortalClient, string> _tokens = new();
+    private readonly ConcurrentDictionary<string, Lazy<Task<string>>> _lookups = new();
+    private readonly ConcurrentDictionary<(string? User, string Url), string> _pages = new();
+    private DatabaseSnapshot? _snapshot;
+    private Microsoft.Data.Sqlite.SqliteConnection? _watch;
+    private long _dataVersion;
+
+    public PortalTestHost Host { get; private set; } = null!;
+
+    /// <summary>Host settings, e.g. another database (default: a fresh SQLite file).</summary>
+    public IDictionary<string, string?>? Settings { get; init; }
+
+    public async Task InitializeAsync()
+    {
+        Host = await PortalTestHost.StartAsync(Settings);
+        await using var scope = Host.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var kitaWard = await db.Wards.SingleAsync(w => w.Code == PortalData.KitaWard);
+        var chuoWard = await db.Wards.SingleAsync(w => w.Code == PortalData.ChuoWard);
+        foreach (var (user, ward) in new[] { (TestUsers.KitaWard, kitaWard), (TestUsers.ChuoWard, chuoWard) })
+        {
+            var userId = await db.Users.Where(u => u.UserName == user).Select(u => u.Id).SingleAsync();
+            db.Add(new DigestSubscription
+            {
+                UserId = userId, WardId = ward.Id, Frequency = DigestFrequency.Weekly, CreatedUtc = DateTime.UtcNow, ModifiedUtc = DateTime.UtcNow,
+            });
+        }
+        await db.SaveChangesAsync();
+
+        // Everyone signs in before the first snapshot, so no case is charged with a sign-in's writes.
+        foreach (var user in new[] { TestUsers.Admin, TestUsers.KitaWard, TestUsers.KitaCommunity, TestUsers.KitaWelfare, TestUsers.ChuoWard,
+                     TestUsers.ChuoCommunity, TestUsers.ChuoWelfare, "support-1" })
+            await TokenAsync(await ClientAsync(user), signedIn: true);
+
+        // SQLite's data_version changes whenever another connection commits: a cheap "did anything change at all?".
+        // Other databases compare every row every time.
+        if (db.Database.IsSqlite())
+        {
+            _watch = new Microsoft.Data.Sqlite.SqliteConnection(db.Database.GetConnectionString());
+            await _watch.OpenAsync();
+            _dataVersion = await DataVersionAsync();
+        }
+    }
+
+    private async Task<long> DataVersionAsync()
+    {
+        if (_watch is null) return ++_dataVersion;
+        await using var command = _watch.CreateCommand();
+        command.CommandText = "PRAGMA data_version";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>
+    /// What changed in the database since the last check (empty: nothing). Only when something was committed are all
+    /// rows compared; a commit that wrote the same values is no change. After a change the rendered pages are
+    /// forgotten (their versions may be stale).
+    /// </summary>
+    public async Task<string> ChangesSinceLastCheckAsync()
+    {
+        var before = await SnapshotAsync();
+        var version = await DataVersionAsync();
+        if (version == _dataVersion) return "";
+        _dataVersion = version;
+        var after = await DatabaseSnapshot.TakeAsync(Host);
+        var changes = after.DifferencesFrom(before);
+        _snapshot = after;
+        if (changes.Length > 0) _pages.Clear();
+        return changes;
+    }
+
+    /// <summary>The database as it was at the last check (taken on first use).</summary>
+    public async Task<DatabaseSnapshot> SnapshotAsync() => _snapshot ??= await DatabaseSnapshot.TakeAsync(Host);
+
+    /// <summary>Forgets the rendered pages, after a change made outside the corpus's checks.</summary>
+    public void ForgetPages() => _pages.Clear();
+
+    /// <summary>A page as <paramref name="user"/> sees it, rendered once while the database does not change.</summary>
+    public async Task<string> PageAsync(string? user, string url)
+    {
+        if (_pages.TryGetValue((user, url), out var html)) return html;
+        var client = await ClientAsync(user);
+        html = await client.GetStringAsync(url);
+        if (user is null) client.Dispose();
+        return _pages[(user, url)] = html;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_watch is not null) await _watch.DisposeAsync();
+        foreach (var client in _clients.Values.Where(c => c.IsValueCreated))
+            (await client.Value).Dispose();
+        if (Host is not null) await Host.DisposeAsync();
+    }
+
+    /// <summary>The shared client of <paramref name="user"/>, signed in once; null: a new anonymous client (not shared).</summary>
+    public Task<PortalClient> ClientAsync(string? user) =>
+        user is null
+            ? Task.FromResult(Host.CreateClient())
+            : _clients.GetOrAdd(user, u => new Lazy<Task<PortalClient>>(() => SignInAsync(u))).Value;
+
+    /// <summary>A client of its own (for forms that change the session, such as logout).</summary>
+    public async Task<PortalClient> FreshClientAsync(string? user) => user is null ? Host.CreateClient() : await SignInAsync(user);
+
+    private async Task<PortalClient> SignInAsync(string user)
+    {
+        var client = Host.CreateClient();
+        await client.LoginAsync(user);
+        return client;
+    }
+
+    /// <summary>A request token for the client's session (antiforgery tokens are per user, not per form).</summary>
+    public async Task<string> TokenAsync(PortalClient client, bool signedIn)
+    {
+        if (_tokens.TryGetValue(client, out var token)) return token;
+        token = PortalClient.AntiforgeryToken(await client.GetStringAsync(signedIn ? "/" : "/account/login"));
+        _tokens[client] = token;
+        return token;
+    }
+
+    /// <summary>
+    /// Resolves the placeholders the corpus uses for demo data, e.g. {org:chuo-community} (an organisation id),
+    /// {ward:27128} (a ward id), {council:中大江地域活動協議会}, {meeting:title}, {voice:summary}, {profile:key},
+    /// {department:27128} (a department of that ward), {action:description}, {category:name}, {status:name},
+    /// {subscription:user} and {taskforce}. Plain text is returned as it is.
+    /// </summary>
+    public async Task<string> ResolveAsync(string value)
+    {
+        var builder = new StringBuilder();
+        var position = 0;
+        foreach (System.Text.RegularExpressions.Match match in Placeholder.Matches(value))
+        {
+            builder.Append(value, position, match.Index - position);
+            builder.Append(await LookupAsync(match.Groups[1].Value));
+            position = match.Index + match.Length;
+        }
+        return builder.Append(value, position, value.Length - position).ToString();
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex Placeholder =
+        new(@"\{((?:org|ward|council|update|meeting|voice|profile|department|category|status|action|session|subscription|unsubscribe):[^{}]+|taskforce)\}");
+
+    public Task<string> LookupAsync(string key) =>
+        _lookups.GetOrAdd(key, k => new Lazy<Task<string>>(() => QueryLookupAsync(k))).Value;
+
+    private async Task<string> QueryLookupAsync(string key)
+    {
+        var colon = key.IndexOf(':');
+        var (kind, name) = colon < 0 ? (key, "") : (key[..colon], key[(colon + 1)..]);
+        await using var scope = Host.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        object id = kind switch
+        {
+            "org" => await db.Organisations.Where(o => o.Key == name).Select(o => o.Id).SingleAsync(),
+            "ward" => await db.Wards.Where(w => w.Code == name).Select(w => w.Id).SingleAsync(),
+            "council" => await db.Set<Portal.Modules.DistrictCouncils.Models.DistrictCouncil>().Where(c => c.Name == name).Select(c => c.Id).SingleAsync(),
+            "update" => await db.Set<Portal.Modules.DistrictCouncils.Models.CouncilUpdate>()
+                .Where(u => u.Organisation!.Key == name && u.Status == Portal.Modules.DistrictCouncils.Models.UpdateStatus.Published)
+                .OrderBy(u => u.Id).Select(u => u.Id).FirstAsync(),
+            "meeting" => await db.Set<Portal.Modules.JointMeetings.Models.Meeting>().Where(m => m.Title == name).Select(m => m.Id).SingleAsync(),
+            "voice" => await db.Set<VoiceItem>().Where(i => i.Summary == name).Select(i => i.Id).SingleAsync(),
+            "profile" => await db.Set<Portal.Modules.SupportOrganisations.Models.SupportProfile>().Where(p => p.Organisation!.Key == name).Select(p => p.Id).SingleAsync(),
+            "department" => await db.Set<VoiceDepartment>().Where(d => d.Ward!.Code == name).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(),
+            "category" => await db.Set<VoiceCategory>().Where(c => c.Name == name).Select(c => c.Id).SingleAsync(),
+            "status" => await db.Set<VoiceStatus>().Where(s => s.Name == name).Select(s => s.Id).SingleAsync(),
+            "action" => await db.Set<Portal.Modules.TaskForces.Models.ActionItem>().Where(a => a.Description == name).Select(a => a.Id).SingleAsync(),
+            "session" => await db.Set<Portal.Modules.TaskForces.Models.TaskForceSession>().OrderBy(s => s.StartUtc).Select(s => s.Id).Skip(int.Parse(name, CultureInfo.InvariantCulture)).FirstAsync(),
+            "taskforce" => await db.Set<Portal.Modules.TaskForces.Models.TaskForce>().OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(),
+            "subscription" => await db.Set<DigestSubscription>().Where(s => s.User!.UserName == name).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(),
+            "unsubscribe" => Host.Service<UnsubscribeTokens>().Create(int.Parse(await LookupAsync("subscription:" + name), CultureInfo.InvariantCulture)),
+            _ => throw new ArgumentException($"Unknown corpus placeholder {{{key}}}."),
+        };
+        return Convert.ToString(id, CultureInfo.InvariantCulture)!;
+    }
+}
+
+/// <summary>A POST form as a browser would submit it: its action and the values of its successful controls.</summary>
+public sealed class HtmlForm
+{
+    public required string Action { get; init; }
+    public required List<KeyValuePair<string, string>> Fields { get; init; }
+
+    public string? Value(string name) => Fields.FirstOrDefault(f => f.Key == name).Value;
+
+    /// <summary>The fields without the antiforgery token (the poster adds its own).</summary>
+    public List<KeyValuePair<string, string>> WithoutToken() => Fields.Where(f => f.Key != "__RequestVerificationToken").ToList();
+
+    /// <summary>Parses every method="post" form of a page; a form without action posts back to <paramref name="pageUrl"/>.</summary>
+    public static List<HtmlForm> ParseAll(string html, string pageUrl)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        var forms = new List<HtmlForm>();
+        foreach (var form in document.QuerySelectorAll("form").OfType<IHtmlFormElement>())
+        {
+            if (!string.Equals(form.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase)) continue;
+            var action = form.GetAttribute("action");
+            var fields = new List<KeyValuePair<string, string>>();
+            foreach (var element in form.Elements)
+            {
+                var name = element.GetAttribute("name");
+                if (string.IsNullOrEmpty(name) || element.HasAttribute("disabled")) continue;
+                switch (element)
+                {
+                    case IHtmlInputElement input:
+                        var type = (input.GetAttribute("type") ?? "text").ToLowerInvariant();
+                        if (type is "submit" or "button" or "image" or "reset" or "file") continue;
+                        if (type is "checkbox" or "radio")
+                        {
+                            if (input.HasAttribute("checked")) fields.Add(new(name, input.GetAttribute("value") ?? "on"));
+                            continue;
+                        }
+                        fields.Add(new(name, input.GetAttribute("value") ?? ""));
+                        break;
+                    case IHtmlTextAreaElement textarea:
+                        fields.Add(new(name, textarea.TextContent.StartsWith('\n') ? textarea.TextContent[1..] : textarea.TextContent));
+                        break;
+                    case IHtmlSelectElement select:
+                        var options = select.QuerySelectorAll("option").OfType<IHtmlOptionElement>().ToList();
+                        var chosen = options.Where(o => o.HasAttribute("selected")).ToList();
+                        if (chosen.Count == 0 && !select.HasAttribute("multiple") && options.Count > 0) chosen.Add(options[0]);
+                        fields.AddRange(chosen.Select(o => new KeyValuePair<string, string>(name, o.GetAttribute("value") ?? o.TextContent)));
+                        break;
+                }
+            }
+            forms.Add(new HtmlForm { Action = string.IsNullOrEmpty(action) ? pageUrl : System.Net.WebUtility.HtmlDecode(action), Fields = fields });
+        }
+        return forms;
+    }
+}
+
+/// <summary>Helpers to change a list of form fields.</summary>
+public static class FormFields
+{
+    /// <summary>Replaces every value of <paramref name="name"/> by one value (or adds it).</summary>
+    public static List<KeyValuePair<string, string>> Set(this List<KeyValuePair<string, string>> fields, string name, string value)
+    {
+        var index = fields.FindIndex(f => f.Key == name);
+        fields.RemoveAll(f => f.Key == name);
+        fields.Insert(index < 0 ? fields.Count : index, new(name, value));
+        return fields;
+    }
+
+    public static List<KeyValuePair<string, string>> Without(this List<KeyValuePair<string, string>> fields, string name)
+    {
+        fields.RemoveAll(f => f.Key == name);
+        return fields;
+    }
+}
+
+/// <summary>
+/// Every row of every table of the site's model, as text, to prove a request changed nothing. Read through the EF model
+/// (table and key names), so it works on SQLite and PostgreSQL alike.
+/// </summary>
+public sealed class DatabaseSnapshot
+{
+    private readonly Dictionary<string, List<string>> _tables;
+
+    private DatabaseSnapshot(Dictionary<string, List<string>> tables) => _tables = tables;
+
+    public static async Task<DatabaseSnapshot> TakeAsync(PortalTestHost host)
+    {
+        await using var scope = host.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
+        var sql = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
+        var tables = new Dictionary<string, List<string>>();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        try
+        {
+            foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null && e.FindPrimaryKey() is not null))
+            {
+                var table = entity.GetTableName()!;
+                if (tables.ContainsKey(table)) continue;
+                var keys = entity.FindPrimaryKey()!.Properties.Select(p => sql.DelimitIdentifier(p.GetColumnName()));
+                await using var command = connection.CreateCommand();
+                command.CommandText = $"SELECT * FROM {sql.DelimitIdentifier(table, entity.GetSchema())} ORDER BY {string.Join(", ", keys)}";
+                var rows = new List<string>();
+                await using (var reader = await command.ExecuteReaderAsync())
+                {
+                    while (await reader.ReadAsync())
+                        rows.Add(Row(reader));
+                }
+                tables[table] = rows;
+            }
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+        return new DatabaseSnapshot(tables);
+    }
+
+    private static string Row(DbDataReader reader)
+    {
+        var row = new StringBuilder();
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            var value = reader.GetValue(i);
+            row.Append(reader.GetName(i)).Append('=').Append(value switch
+            {
+                DBNull => "NULL",
+                byte[] bytes => Convert.ToBase64String(bytes),
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                _ => value.ToString(),
+            }).Append(i + 1 < reader.FieldCount ? " | " : "");
+        }
+        return row.ToString();
+    }
+
+    /// <summary>How many rows the table has.</summary>
+    public int Count(string table) => _tables.TryGetValue(table, out var rows) ? rows.Count : throw new ArgumentException($"No table {table}.");
+
+    /// <summary>Every row of every table, as text.</summary>
+    public IEnumerable<(string Table, string Row)> Rows => _tables.SelectMany(t => t.Value.Select(row => (t.Key, row)));
+
+    /// <summary>What differs, table by table (empty when nothing does); long values are cut for the message.</summary>
+    public string DifferencesFrom(DatabaseSnapshot before)
+    {
+        var report = new StringBuilder();
+        foreach (var table in before._tables.Keys.Union(_tables.Keys))
+        {
+            var old = before._tables.GetValueOrDefault(table) ?? [];
+            var now = _tables.GetValueOrDefault(table) ?? [];
+            var removed = old.Except(now).ToList();
+            var added = now.Except(old).ToList();
+            if (removed.Count == 0 && added.Count == 0) continue;
+            report.AppendLine($"{table}: {old.Count} → {now.Count} rows");
+            foreach (var row in removed.Take(3)) report.AppendLine("  - " + Cut(row));
+            foreach (var row in added.Take(3)) report.AppendLine("  + " + Cut(row));
+        }
+        return report.ToString();
+    }
+
+    private static string Cut(string row) => row.Length > 400 ? row[..400] + "…" : row;
+}
