@@ -34,12 +34,6 @@ public static class BareCouncilPages
         WHERE "d"."IsPublished"
         GROUP BY "d"."WardId"
         """;
-    private const string WardIdSql = """
-        SELECT "w"."Id"
-        FROM "Wards" AS "w"
-        WHERE "w"."Code" = @filter_WardCode
-        LIMIT 1
-        """;
     private const string CountInWardSql = """
         SELECT COUNT(*)
         FROM "DistrictCouncil" AS "d"
@@ -118,16 +112,10 @@ public static class BareCouncilPages
         if (ward is null)
             return null;
 
-        object? wardId;
-        await using (var command = new SqliteCommand(WardIdSql, connection))
-        {
-            command.Parameters.AddWithValue("@filter_WardCode", wardCode);
-            wardId = await command.ExecuteScalarAsync();
-        }
         int total;
         await using (var command = new SqliteCommand(CountInWardSql, connection))
         {
-            command.Parameters.AddWithValue("@wardId", wardId);
+            command.Parameters.AddWithValue("@wardId", ward.Id);
             total = Convert.ToInt32(await command.ExecuteScalarAsync());
         }
 
@@ -181,7 +169,7 @@ public static class BareCouncilPages
         body.Append("<ul class=\"card-list\">\n");
         await using (var command = new SqliteCommand(PageInWardSql, connection))
         {
-            command.Parameters.AddWithValue("@wardId", wardId);
+            command.Parameters.AddWithValue("@wardId", ward.Id);
             command.Parameters.AddWithValue("@p", PageSize);
             command.Parameters.AddWithValue("@p0", (page - 1) * PageSize);
             await using var reader = await command.ExecuteReaderAsync();

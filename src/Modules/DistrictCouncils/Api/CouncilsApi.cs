@@ -19,10 +19,11 @@ public static class CouncilsApi
             var filter = CouncilFilter.Parse(ward, field, page, errors);
             if (errors.Count > 0)
                 return Results.ValidationProblem(errors);
-            if (filter.WardCode is not null && await queries.FindWardAsync(filter.WardCode, ct) is null)
+            var selectedWard = filter.WardCode is null ? null : await queries.FindWardAsync(filter.WardCode, ct);
+            if (filter.WardCode is not null && selectedWard is null)
                 return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Unknown ward", detail: $"No ward has the code '{filter.WardCode}'.");
 
-            var result = await queries.ListPublishedAsync(filter, ct);
+            var result = await queries.ListPublishedAsync(filter, selectedWard, ct);
             return Results.Ok(new
             {
                 result.Page,

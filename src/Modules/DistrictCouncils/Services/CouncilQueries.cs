@@ -70,21 +70,23 @@ public sealed class CouncilQueries(PortalDbContext db, CouncilQueries.Compiled c
     /// </summary>
     public Task OpenConnectionAsync(CancellationToken ct) => db.Database.OpenConnectionAsync(ct);
 
-    public async Task<Paged<CouncilSummary>> ListPublishedAsync(CouncilFilter filter, CancellationToken ct)
+    /// <param name="ward">The ward of <paramref name="filter"/>'s code, which the caller has looked up (and answered 404
+    /// for when unknown); null lists every ward.</param>
+    public async Task<Paged<CouncilSummary>> ListPublishedAsync(CouncilFilter filter, Ward? ward, CancellationToken ct)
     {
         var query = Councils.Where(c => c.IsPublished);
-        if (filter.WardCode is not null)
+        if (ward is not null)
         {
             // By ward id, not through the join on the code: the (WardId, IsPublished, Name) index then answers both the
             // filter and the order, and a page of a ward is read without sorting the ward.
-            var wardId = await db.Wards.Where(w => w.Code == filter.WardCode).Select(w => (int?)w.Id).FirstOrDefaultAsync(ct);
+            var wardId = ward.Id;
             query = query.Where(c => c.WardId == wardId);
         }
         if (filter.Field != ActivityFields.None)
             query = query.Where(c => ((int)c.Fields & (int)filter.Field) != 0);
 
         var total = await query.CountAsync(ct);
-        var ordered = filter.WardCode is null
+        var ordered = ward is null
             ? query.OrderBy(c => c.Ward!.SortOrder).ThenBy(c => c.Name).ThenBy(c => c.Id)
             : query.OrderBy(c => c.Name).ThenBy(c => c.Id);
         var items = await ordered

@@ -40,7 +40,7 @@ public class IndexModel(CouncilQueries queries, PortalDbContext db) : PageModel
             if (SelectedWard is null)
                 return NotFound();
         }
-        Result = await queries.ListPublishedAsync(Filter, ct);
+        Result = await queries.ListPublishedAsync(Filter, SelectedWard, ct);
         return Page();
     }
 
