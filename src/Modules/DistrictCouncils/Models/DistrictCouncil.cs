@@ -5,8 +5,16 @@ using Portal.Core.Search;
 
 namespace Portal.Modules.DistrictCouncils.Models;
 
+/// <summary>What deciding access to a council needs: a loaded council or the council page's profile of one.</summary>
+public interface ICouncilScope
+{
+    bool IsPublished { get; }
+    int WardId { get; }
+    int ManagingOrganisationId { get; }
+}
+
 /// <summary>A 地域活動協議会: roughly one elementary-school district, managed by one partner organisation.</summary>
-public class DistrictCouncil : IVersioned, ISearchIndexed
+public class DistrictCouncil : IVersioned, ISearchIndexed, ICouncilScope
 {
     public const string SearchType = "council";
 

@@ -8,11 +8,11 @@ namespace Portal.Modules.DistrictCouncils.Services;
 /// <summary>Who may do what to councils and updates; every page and endpoint asks here.</summary>
 public static class CouncilAccess
 {
-    public static bool CanEditProfile(this ClaimsPrincipal user, DistrictCouncil council) =>
+    public static bool CanEditProfile(this ClaimsPrincipal user, ICouncilScope council) =>
         user.CanManage(CouncilPermissions.ManageCouncilProfiles, council.ManagingOrganisationId);
 
     /// <summary>Staff post updates on councils in their own organisation's ward.</summary>
-    public static bool CanPostUpdateTo(this ClaimsPrincipal user, DistrictCouncil council, Organisation? userOrganisation) =>
+    public static bool CanPostUpdateTo(this ClaimsPrincipal user, ICouncilScope council, Organisation? userOrganisation) =>
         user.IsAdministrator()
         || (user.HasPermission(CouncilPermissions.PostCouncilUpdates) && userOrganisation?.WardId == council.WardId);
 
@@ -20,7 +20,7 @@ public static class CouncilAccess
         user.CanManage(CouncilPermissions.PostCouncilUpdates, update.OrganisationId);
 
     /// <summary>Residents see published councils; staff who manage a draft may preview it.</summary>
-    public static bool CanView(this ClaimsPrincipal user, DistrictCouncil council) =>
+    public static bool CanView(this ClaimsPrincipal user, ICouncilScope council) =>
         council.IsPublished || user.CanEditProfile(council);
 
     public static bool CanView(this ClaimsPrincipal user, CouncilUpdate update) =>

@@ -31,6 +31,16 @@ public sealed record CouncilSummary(int Id, string Name, string WardName, string
 /// <summary>A published council that has a position, for the map and its GeoJSON.</summary>
 public sealed record CouncilMapPoint(int Id, string Name, string WardCode, string WardName, string WardNameEn, double Latitude, double Longitude);
 
+/// <summary>What the council page shows of a council: its profile with the names of its ward and managing organisation.</summary>
+public sealed record CouncilProfile(
+    int Id, string Name, bool IsPublished, int WardId, int ManagingOrganisationId,
+    string WardCode, string WardName, string WardNameEn, string ManagerName, string ManagerNameEn,
+    string Area, ActivityFields Fields, string Description, string ContactName, string ContactPhone, string ContactEmail,
+    double? Latitude, double? Longitude) : ICouncilScope;
+
+/// <summary>A published update as the council page lists it.</summary>
+public sealed record UpdateHeadline(int Id, string Title, DateTime PublishedUtc, string OrganisationName, string OrganisationNameEn);
+
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
@@ -46,17 +56,24 @@ public sealed class CouncilQueries(PortalDbContext db, CouncilQueries.Compiled c
     /// </summary>
     public sealed class Compiled
     {
-        public readonly Func<PortalDbContext, int, CancellationToken, Task<DistrictCouncil?>> Find =
+        // Projections, not entities: the page reads only what it shows, and EF skips building and fixing up entities.
+        public readonly Func<PortalDbContext, int, CancellationToken, Task<CouncilProfile?>> Profile =
             EF.CompileAsyncQuery((PortalDbContext db, int id, CancellationToken ct) =>
-                db.Set<DistrictCouncil>().AsNoTracking().Include(c => c.Ward).Include(c => c.ManagingOrganisation).FirstOrDefault(c => c.Id == id));
+                db.Set<DistrictCouncil>()
+                    .Where(c => c.Id == id)
+                    .Select(c => new CouncilProfile(
+                        c.Id, c.Name, c.IsPublished, c.WardId, c.ManagingOrganisationId,
+                        c.Ward!.Code, c.Ward.Name, c.Ward.NameEn, c.ManagingOrganisation!.Name, c.ManagingOrganisation.NameEn,
+                        c.Area, c.Fields, c.Description, c.ContactName, c.ContactPhone, c.ContactEmail, c.Latitude, c.Longitude))
+                    .FirstOrDefault());
 
-        public readonly Func<PortalDbContext, int, int, IAsyncEnumerable<CouncilUpdate>> LatestPublished =
+        public readonly Func<PortalDbContext, int, int, IAsyncEnumerable<UpdateHeadline>> LatestHeadlines =
             EF.CompileAsyncQuery((PortalDbContext db, int councilId, int count) =>
-                db.Set<CouncilUpdate>().AsNoTracking()
-                    .Include(u => u.Organisation)
+                db.Set<CouncilUpdate>()
                     .Where(u => u.CouncilId == councilId && u.Status == UpdateStatus.Published)
                     .OrderByDescending(u => u.PublishedUtc).ThenByDescending(u => u.Id)
-                    .Take(count));
+                    .Take(count)
+                    .Select(u => new UpdateHeadline(u.Id, u.Title, u.PublishedUtc!.Value, u.Organisation!.Name, u.Organisation.NameEn)));
     }
 
     private IQueryable<DistrictCouncil> Councils => db.Set<DistrictCouncil>().AsNoTracking();
@@ -97,14 +114,26 @@ public sealed class CouncilQueries(PortalDbContext db, CouncilQueries.Compiled c
     }
 
     /// <summary>The council with its ward and managing organisation, published or not; callers decide who may see a draft.</summary>
-    public Task<DistrictCouncil?> FindAsync(int id, CancellationToken ct) => compiled.Find(db, id, ct);
+    public Task<DistrictCouncil?> FindAsync(int id, CancellationToken ct) =>
+        Councils.Include(c => c.Ward).Include(c => c.ManagingOrganisation).FirstOrDefaultAsync(c => c.Id == id, ct);
 
-    public async Task<IReadOnlyList<CouncilUpdate>> LatestPublishedUpdatesAsync(int councilId, int count, CancellationToken ct)
+    /// <summary>The council page's profile, published or not; callers decide who may see a draft.</summary>
+    public Task<CouncilProfile?> FindProfileAsync(int id, CancellationToken ct) => compiled.Profile(db, id, ct);
+
+    public async Task<IReadOnlyList<CouncilUpdate>> LatestPublishedUpdatesAsync(int councilId, int count, CancellationToken ct) =>
+        await db.Set<CouncilUpdate>().AsNoTracking()
+            .Include(u => u.Organisation)
+            .Where(u => u.CouncilId == councilId && u.Status == UpdateStatus.Published)
+            .OrderByDescending(u => u.PublishedUtc).ThenByDescending(u => u.Id)
+            .Take(count)
+            .ToListAsync(ct);
+
+    public async Task<IReadOnlyList<UpdateHeadline>> LatestHeadlinesAsync(int councilId, int count, CancellationToken ct)
     {
-        var updates = new List<CouncilUpdate>(count);
-        await foreach (var update in compiled.LatestPublished(db, councilId, count).WithCancellation(ct))
-            updates.Add(update);
-        return updates;
+        var headlines = new List<UpdateHeadline>(count);
+        await foreach (var headline in compiled.LatestHeadlines(db, councilId, count).WithCancellation(ct))
+            headlines.Add(headline);
+        return headlines;
     }
 
     public Task<CouncilUpdate?> FindUpdateAsync(int councilId, int updateId, CancellationToken ct) =>

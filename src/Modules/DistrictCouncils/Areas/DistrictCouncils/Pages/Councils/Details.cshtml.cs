@@ -11,20 +11,20 @@ namespace Portal.Modules.DistrictCouncils.Pages.Councils;
 [OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.ContentTagPrefix + DistrictCouncil.SearchType, PublicPageCache.ContentTagPrefix + CouncilUpdate.SearchType])]
 public class DetailsModel(CouncilQueries queries, OrganisationLookup organisations) : PageModel
 {
-    public DistrictCouncil Council { get; private set; } = null!;
-    public IReadOnlyList<CouncilUpdate> Updates { get; private set; } = [];
+    public CouncilProfile Council { get; private set; } = null!;
+    public IReadOnlyList<UpdateHeadline> Updates { get; private set; } = [];
     public bool CanEdit { get; private set; }
     public bool CanPost { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         await queries.OpenConnectionAsync(ct);
-        var council = await queries.FindAsync(id, ct);
+        var council = await queries.FindProfileAsync(id, ct);
         if (council is null || !User.CanView(council))
             return NotFound();
 
         Council = council;
-        Updates = await queries.LatestPublishedUpdatesAsync(id, 10, ct);
+        Updates = await queries.LatestHeadlinesAsync(id, 10, ct);
         CanEdit = User.CanEditProfile(council);
         CanPost = User.CanPostUpdateTo(council, await organisations.OfUserAsync(User, ct));
         return Page();
