@@ -17,6 +17,7 @@ public static class PortalCoreServices
     {
         services.AddSingleton(catalog);
         services.AddSingleton<FeatureState>();
+        services.AddSingleton<NavigationMenu>();
         // TryAdd: a test host may register a FakeTimeProvider first.
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RichText>();

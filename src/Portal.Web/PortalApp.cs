@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Localization;
 using Portal.Core;
@@ -99,6 +100,9 @@ public static class PortalApp
         services.AddPortalScaleOut(configuration, dataDirectory);
 
         services.AddLocalization(options => options.ResourcesPath = "Resources");
+        // A typed localiser holds nothing per request; as a singleton each view's @inject no longer asks the factory
+        // (reflection over the assembly's attributes) on every render.
+        services.Replace(ServiceDescriptor.Singleton(typeof(IStringLocalizer<>), typeof(StringLocalizer<>)));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture("ja-JP");
