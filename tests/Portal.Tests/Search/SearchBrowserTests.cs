@@ -1,3 +1,4 @@
+using Portal.Modules.Search.Indexing;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Search;
@@ -8,6 +9,8 @@ public class SearchBrowserTests(BrowserFixture browser) : IClassFixture<BrowserF
     public async Task A_resident_searches_in_Japanese_and_opens_a_result()
     {
         await using var host = await PortalTestHost.StartAsync();
+        // The demo content reaches the index in the background; under load it could still be on its way.
+        await host.Service<SearchIndexer>().CatchUpAsync(CancellationToken.None);
         var page = await browser.NewPageAsync(host);
 
         await page.GotoAsync("/");
