@@ -52,7 +52,7 @@ public static class BareCouncilPages
         ORDER BY "d0"."Name", "d0"."Id"
         """;
     private const string CouncilSql = """
-        SELECT "d"."Id", "d"."Area", "d"."ContactEmail", "d"."ContactName", "d"."ContactPhone", "d"."CreatedBy", "d"."CreatedUtc", "d"."Description", "d"."Fields", "d"."IsPublished", "d"."Latitude", "d"."Longitude", "d"."ManagingOrganisationId", "d"."ModifiedBy", "d"."ModifiedUtc", "d"."Name", "d"."Version", "d"."WardId", "w"."Id", "w"."Code", "w"."Name", "w"."NameEn", "w"."SortOrder", "o"."Id", "o"."Key", "o"."Kind", "o"."Name", "o"."NameEn", "o"."WardId"
+        SELECT "d"."Id", "d"."Name", "d"."IsPublished", "d"."WardId", "d"."ManagingOrganisationId", "w"."Code", "w"."Name", "w"."NameEn", "o"."Name", "o"."NameEn", "d"."Area", "d"."Fields", "d"."Description", "d"."ContactName", "d"."ContactPhone", "d"."ContactEmail", "d"."Latitude", "d"."Longitude"
         FROM "DistrictCouncil" AS "d"
         INNER JOIN "Wards" AS "w" ON "d"."WardId" = "w"."Id"
         INNER JOIN "Organisations" AS "o" ON "d"."ManagingOrganisationId" = "o"."Id"
@@ -60,13 +60,13 @@ public static class BareCouncilPages
         LIMIT 1
         """;
     private const string LatestUpdatesSql = """
-        SELECT "c0"."Id", "c0"."Body", "c0"."CouncilId", "c0"."CreatedBy", "c0"."CreatedUtc", "c0"."ModifiedBy", "c0"."ModifiedUtc", "c0"."OrganisationId", "c0"."PublishedUtc", "c0"."Status", "c0"."Title", "c0"."Version", "o"."Id", "o"."Key", "o"."Kind", "o"."Name", "o"."NameEn", "o"."WardId"
+        SELECT "c0"."Id", "c0"."Title", "c0"."PublishedUtc", "o"."Name", "o"."NameEn"
         FROM (
-            SELECT "c"."Id", "c"."Body", "c"."CouncilId", "c"."CreatedBy", "c"."CreatedUtc", "c"."ModifiedBy", "c"."ModifiedUtc", "c"."OrganisationId", "c"."PublishedUtc", "c"."Status", "c"."Title", "c"."Version"
+            SELECT "c"."Id", "c"."OrganisationId", "c"."PublishedUtc", "c"."Title"
             FROM "CouncilUpdate" AS "c"
             WHERE "c"."CouncilId" = @councilId AND "c"."Status" = 1
             ORDER BY "c"."PublishedUtc" DESC, "c"."Id" DESC
-            LIMIT @p
+            LIMIT @count
         ) AS "c0"
         INNER JOIN "Organisations" AS "o" ON "c0"."OrganisationId" = "o"."Id"
         ORDER BY "c0"."PublishedUtc" DESC, "c0"."Id" DESC
@@ -87,6 +87,9 @@ public static class BareCouncilPages
             var html = await ListAsync(connection, ward, p ?? 1);
             return html is null ? Results.NotFound() : Results.Content(html, "text/html; charset=utf-8");
         });
+        // The floor: a fixed answer of a council page's size through the same middleware, with no query and no rendering.
+        var floor = Encoding.UTF8.GetBytes(new string('x', LoadRun.FloorBytes));
+        app.MapGet("/bare/floor/{id:int}", (int id) => Results.Bytes(floor, "text/html; charset=utf-8"));
         app.MapGet("/bare/councils/{id:int}", async (int id) =>
         {
             await using var connection = new SqliteConnection(connectionString);
@@ -209,11 +212,11 @@ public static class BareCouncilPages
         {
             command.Parameters.AddWithValue("@id", id);
             await using var reader = await command.ExecuteReaderAsync();
-            if (!await reader.ReadAsync() || !reader.GetBoolean(9))
+            if (!await reader.ReadAsync() || !reader.GetBoolean(2))
                 return null;
-            var name = reader.GetString(15);
-            var wardCode = reader.GetString(19);
-            var wardName = reader.GetString(20);
+            var name = reader.GetString(1);
+            var wardCode = reader.GetString(5);
+            var wardName = reader.GetString(6);
             Header(body, name, $"/councils/{id}", "");
             body.Append($"""
                 <nav aria-label="パンくずリスト" class="breadcrumb">
@@ -228,20 +231,20 @@ public static class BareCouncilPages
                     <dt>区</dt>
                     <dd>{E(wardName)}</dd>
                     <dt>地域（校区）</dt>
-                    <dd>{E(reader.GetString(1))}</dd>
+                    <dd>{E(reader.GetString(10))}</dd>
                     <dt>活動分野</dt>
                     <dd>
                         <ul class="tags">
                 """);
-            foreach (var f in ActivityFieldLabels.Split((ActivityFields)reader.GetInt32(8)))
+            foreach (var f in ActivityFieldLabels.Split((ActivityFields)reader.GetInt32(11)))
                 body.Append($"<li class=\"tag\">{ActivityFieldLabels.Japanese(f)}</li>\n");
             body.Append($"""
                         </ul>
                     </dd>
                     <dt>担当組織</dt>
-                    <dd>{E(reader.GetString(26))}</dd>
+                    <dd>{E(reader.GetString(8))}</dd>
                 """);
-            var (contactName, phone, email) = (reader.GetString(3), reader.GetString(4), reader.GetString(2));
+            var (contactName, phone, email) = (reader.GetString(13), reader.GetString(14), reader.GetString(15));
             if (contactName.Length > 0 || phone.Length > 0 || email.Length > 0)
             {
                 body.Append($"<dt>連絡先</dt>\n<dd>\n{E(contactName)}\n");
@@ -251,9 +254,9 @@ public static class BareCouncilPages
                     body.Append($"<br /><a href=\"mailto:{E(email)}\">{E(email)}</a>\n");
                 body.Append("</dd>\n");
             }
-            if (!reader.IsDBNull(10) && !reader.IsDBNull(11))
+            if (!reader.IsDBNull(16) && !reader.IsDBNull(17))
             {
-                var (lat, lng) = (reader.GetDouble(10), reader.GetDouble(11));
+                var (lat, lng) = (reader.GetDouble(16), reader.GetDouble(17));
                 body.Append($"""
                     <dt>位置</dt>
                     <dd data-lat="{lat.ToString(CultureInfo.InvariantCulture)}" data-lng="{lng.ToString(CultureInfo.InvariantCulture)}">
@@ -265,7 +268,7 @@ public static class BareCouncilPages
                 </dl>
                 <section aria-labelledby="about">
                     <h2 id="about">紹介</h2>
-                    <p class="prose">{E(reader.GetString(7))}</p>
+                    <p class="prose">{E(reader.GetString(12))}</p>
                 </section>
                 <section aria-labelledby="updates">
                     <h2 id="updates">最新の活動報告</h2>
@@ -277,17 +280,17 @@ public static class BareCouncilPages
         await using (var command = new SqliteCommand(LatestUpdatesSql, connection))
         {
             command.Parameters.AddWithValue("@councilId", id);
-            command.Parameters.AddWithValue("@p", 10);
+            command.Parameters.AddWithValue("@count", 10);
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
                 any = true;
-                var published = DateTime.SpecifyKind(reader.GetDateTime(8), DateTimeKind.Utc);
+                var published = DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc);
                 list.Append($"""
                     <li>
                         <time datetime="{E(TokyoTime.Iso(published))}">{TokyoTime.Format(published, Japanese)}</time>
-                        <a href="/councils/{id}/updates/{reader.GetInt32(0)}">{E(reader.GetString(10))}</a>
-                        <span class="meta">({E(reader.GetString(15))})</span>
+                        <a href="/councils/{id}/updates/{reader.GetInt32(0)}">{E(reader.GetString(1))}</a>
+                        <span class="meta">({E(reader.GetString(3))})</span>
                     </li>
                     """);
             }

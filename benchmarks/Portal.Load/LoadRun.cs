@@ -14,11 +14,17 @@ namespace Portal.Load;
 public static partial class LoadRun
 {
     private const int Connections = 32;
+    private const string FloorScenario = "detail, fixed answer (floor)";
+
+    /// <summary>About the size of a council page, for the floor row: the same middleware, no query, no rendering.</summary>
+    public const int FloorBytes = 7_000;
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
 
     private sealed record Scenario(string Name, IReadOnlyList<string> Urls);
 
-    private sealed record Result(string Name, double RequestsPerSecond, double P50, double P99, long Requests, long Errors);
+    /// <param name="ServerCpuPerRequest">The server process's CPU time (all threads, user and system) per request, in
+    /// microseconds: what a request costs the server alone, whatever the load client on the same cores took.</param>
+    private sealed record Result(string Name, double RequestsPerSecond, double P50, double P99, long Requests, long Errors, double ServerCpuPerRequest);
 
     public static async Task<int> RunAsync(string dataDirectory, TimeSpan duration)
     {
@@ -37,7 +43,7 @@ public static partial class LoadRun
                          new Scenario("detail, bare endpoint", detailUrls.Select(u => "/bare" + u).ToList()),
                          new Scenario("detail, page uncached", detailUrls),
                      })
-                results.Add(await LoadAsync(server.Client, scenario, duration));
+                results.Add(await LoadAsync(server, scenario, duration));
             peaks.Add(("output cache off", server.PeakWorkingSet()));
         }
 
@@ -46,8 +52,9 @@ public static partial class LoadRun
             var (listUrls, detailUrls) = ReadUrls(dataDirectory);
             foreach (var url in listUrls.Concat(detailUrls))
                 (await server.Client.GetAsync(url)).EnsureSuccessStatusCode();
-            results.Add(await LoadAsync(server.Client, new Scenario("list, page cached", listUrls), duration));
-            results.Add(await LoadAsync(server.Client, new Scenario("detail, page cached", detailUrls), duration));
+            results.Add(await LoadAsync(server, new Scenario("list, page cached", listUrls), duration));
+            results.Add(await LoadAsync(server, new Scenario("detail, page cached", detailUrls), duration));
+            results.Add(await LoadAsync(server, new Scenario(FloorScenario, detailUrls.Select(u => u.Replace("/councils/", "/bare/floor/")).ToList()), duration));
             peaks.Add(("output cache on", server.PeakWorkingSet()));
         }
 
@@ -102,9 +109,11 @@ public static partial class LoadRun
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
 
-    private static async Task<Result> LoadAsync(HttpClient client, Scenario scenario, TimeSpan duration)
+    private static async Task<Result> LoadAsync(ServerProcess server, Scenario scenario, TimeSpan duration)
     {
+        var client = server.Client;
         await RunWorkersAsync(client, scenario.Urls, WarmUp, null);
+        var cpuBefore = server.CpuTime();
         var latencies = new List<long>[Connections];
         var errors = new long[Connections];
         var started = Stopwatch.GetTimestamp();
@@ -114,10 +123,12 @@ public static partial class LoadRun
             if (!ok) errors[worker]++;
         });
         var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var cpu = server.CpuTime() - cpuBefore;
         var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
         double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(p * all.Length) - 1)] * 1000.0 / Stopwatch.Frequency;
-        var result = new Result(scenario.Name, all.Length / elapsed, Percentile(0.50), Percentile(0.99), all.Length, errors.Sum());
-        Console.Error.WriteLine($"{result.Name}: {result.RequestsPerSecond:F0} req/s, p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, {result.Errors} errors");
+        var result = new Result(scenario.Name, all.Length / elapsed, Percentile(0.50), Percentile(0.99), all.Length, errors.Sum(),
+            cpu.TotalMicroseconds / Math.Max(1, all.Length));
+        Console.Error.WriteLine($"{result.Name}: {result.RequestsPerSecond:F0} req/s, p50 {result.P50:F1} ms, p99 {result.P99:F1} ms, {result.Errors} errors, server CPU {result.ServerCpuPerRequest:F0} µs/request");
         return result;
     }
 
@@ -146,15 +157,25 @@ public static partial class LoadRun
         var c = CultureInfo.InvariantCulture;
         Console.WriteLine($"{Connections} connections, {WarmUp.TotalSeconds:F0} s warm-up then {duration.TotalSeconds:F0} s per row, {Environment.ProcessorCount} cores, client and server on this machine.");
         Console.WriteLine();
-        Console.WriteLine("| scenario | requests/s | p50 ms | p99 ms | requests | errors |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| scenario | requests/s | p50 ms | p99 ms | requests | errors | server CPU µs/request |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
         foreach (var r in results)
-            Console.WriteLine(string.Create(c, $"| {r.Name} | {r.RequestsPerSecond:F0} | {r.P50:F1} | {r.P99:F1} | {r.Requests} | {r.Errors} |"));
+            Console.WriteLine(string.Create(c, $"| {r.Name} | {r.RequestsPerSecond:F0} | {r.P50:F1} | {r.P99:F1} | {r.Requests} | {r.Errors} | {r.ServerCpuPerRequest:F0} |"));
         Console.WriteLine();
-        Console.WriteLine("| ratio | list | detail |");
-        Console.WriteLine("|---|---:|---:|");
-        Console.WriteLine(string.Create(c, $"| uncached page / bare endpoint (target ≥ 0.8) | {R("list, page uncached").RequestsPerSecond / R("list, bare endpoint").RequestsPerSecond:F2} | {R("detail, page uncached").RequestsPerSecond / R("detail, bare endpoint").RequestsPerSecond:F2} |"));
-        Console.WriteLine(string.Create(c, $"| cached page / uncached page (target ≥ 10) | {R("list, page cached").RequestsPerSecond / R("list, page uncached").RequestsPerSecond:F1} | {R("detail, page cached").RequestsPerSecond / R("detail, page uncached").RequestsPerSecond:F1} |"));
+        // Requests/s divide each other directly; CPU per request inversely (half the CPU is twice the rate).
+        string Ratios(string page, string baseline, string format)
+        {
+            double ByRate(string kind) => R($"{kind}, {page}").RequestsPerSecond / R($"{kind}, {baseline}").RequestsPerSecond;
+            double ByCpu(string kind) => R($"{kind}, {baseline}").ServerCpuPerRequest / R($"{kind}, {page}").ServerCpuPerRequest;
+            return string.Join(" | ", new[] { ByRate("list"), ByRate("detail"), ByCpu("list"), ByCpu("detail") }.Select(x => x.ToString(format, c)));
+        }
+        Console.WriteLine("| ratio | list, requests/s | detail, requests/s | list, server CPU | detail, server CPU |");
+        Console.WriteLine("|---|---:|---:|---:|---:|");
+        Console.WriteLine($"| uncached page / bare endpoint (target ≥ 0.8) | {Ratios("page uncached", "bare endpoint", "F2")} |");
+        Console.WriteLine($"| cached page / uncached page (target ≥ 10) | {Ratios("page cached", "page uncached", "F1")} |");
+        var floor = R(FloorScenario);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(c, $"The cached council page ran at {R("detail, page cached").RequestsPerSecond / floor.RequestsPerSecond:P0} of the rate of a fixed {FloorBytes:N0}-byte answer through the same middleware ({floor.RequestsPerSecond:F0} requests/s)."));
         Console.WriteLine();
         foreach (var (server, peak) in peaks)
             Console.WriteLine(string.Create(c, $"Peak working set of the server, {server}: {peak / 1024.0 / 1024.0:F0} MiB"));
@@ -208,6 +229,12 @@ public static partial class LoadRun
             }
             Console.Error.WriteLine($"Server up on port {port}, output cache {(cache ? "on" : "off")}.");
             return new ServerProcess(process, client);
+        }
+
+        public TimeSpan CpuTime()
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
         }
 
         /// <summary>VmHWM: the most resident memory the process has had.</summary>
