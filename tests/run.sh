@@ -3,6 +3,7 @@
 # installs what the tests need when it is missing, runs every test project of Portal.sln and ends with
 # one line "N passed, M failed, K skipped". Exit code: that of dotnet test.
 #
+# npm installs axe-core (tests/Portal.Tests/package-lock.json) for the accessibility tests.
 # The tests start their own PostgreSQL (or use PORTAL_TEST_POSTGRES), Redis and SMTP servers; no system service is
 # started here.
 set -uo pipefail
@@ -15,6 +16,11 @@ for package in "${packages[@]}"; do
         missing+=("$package")
     fi
 done
+# npm installs axe-core for the accessibility tests; any Node.js with npm will do.
+if ! command -v npm >/dev/null; then
+    packages+=(nodejs npm)
+    missing+=(nodejs npm)
+fi
 
 if ((${#missing[@]} > 0)); then
     echo "Installing test dependencies: ${missing[*]}"
@@ -36,6 +42,13 @@ if ((${#missing[@]} > 0)); then
         echo "0 passed, 0 failed, 0 skipped"
         exit "$apt_status"
     fi
+fi
+
+# axe-core, pinned by tests/Portal.Tests/package-lock.json.
+if ! npm ci --prefix tests/Portal.Tests --no-audit --no-fund --loglevel=error; then
+    echo "npm could not install axe-core for the accessibility tests" >&2
+    echo "0 passed, 0 failed, 0 skipped"
+    exit 1
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
