@@ -1519,6 +1519,10 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.Property<int>("TaskForceId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.Property<int?>("WorkingGroupId")
                         .HasColumnType("integer");
 

@@ -1454,6 +1454,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<int>("TaskForceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("WorkingGroupId")
                         .HasColumnType("INTEGER");
 

@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Portal.Modules.TaskForces.Models;
 using Portal.Tests.Infrastructure;
 using static Portal.Tests.TaskForces.TaskForceTestData;
 
@@ -83,6 +85,36 @@ public class TaskForceEditorTests
         // Private: residents do not see it.
         Assert.Equal(HttpStatusCode.NotFound, (await host.CreateClient().GetAsync($"/taskforces/{taskForce.Id}")).StatusCode);
         Assert.DoesNotContain("子どもの居場所づくり", await host.CreateClient().GetStringAsync("/taskforces"));
+    }
+
+    [Fact]
+    public async Task A_session_edited_by_two_people_keeps_the_first_save_and_refuses_the_second()
+    {
+        await using var host = await PortalTestHost.StartAsync();
+        var taskForce = await FindAsync(host);
+        using var kita = host.CreateClient();
+        await kita.LoginAsync(TestUsers.KitaWard);
+        using var admin = host.CreateClient();
+        await admin.LoginAsync(TestUsers.Admin);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await kita.SubmitFormAsync($"/staff/taskforces/{taskForce.Id}/sessions/edit",
+            [new("Input.Start", "2026-11-12T10:00"), new("Input.Summary", "最初の記録"), new("Input.Decisions", "決定A")])).StatusCode);
+        var created = await host.QueryAsync(db => db.Set<TaskForceSession>().SingleAsync(s => s.TaskForceId == taskForce.Id && s.Summary == "最初の記録"));
+        var form = $"/staff/taskforces/{taskForce.Id}/sessions/edit/{created.Id}";
+        Assert.Contains(created.Version.ToString(), await kita.GetStringAsync(form));
+
+        // Both opened the form at this version; the ward office saves first.
+        List<KeyValuePair<string, string>> Edit(string summary, string decisions) =>
+            [new("Input.Start", "2026-11-12T10:00"), new("Input.Summary", summary), new("Input.Decisions", decisions), new("Input.Version", created.Version.ToString())];
+        Assert.Equal(HttpStatusCode.Redirect, (await kita.SubmitFormAsync(form, Edit("区役所の修正", "決定A\n決定B"))).StatusCode);
+        var late = await admin.SubmitFormAsync(form, Edit("管理者の修正", "別の決定"));
+
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("この会合の記録は他の人が先に更新しました。", await late.Content.ReadAsStringAsync());
+        var saved = await host.QueryAsync(db => db.Set<TaskForceSession>().Include(s => s.Decisions).SingleAsync(s => s.Id == created.Id));
+        Assert.Equal("区役所の修正", saved.Summary);
+        Assert.Equal(["決定A", "決定B"], saved.Decisions.OrderBy(d => d.Number).Select(d => d.Text));
+        Assert.NotEqual(created.Version, saved.Version);
     }
 
     [Theory]

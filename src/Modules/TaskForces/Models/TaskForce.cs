@@ -70,7 +70,7 @@ public class WorkingGroup : ISearchIndexed
 
 /// <summary>A session of the whole task force, or of one of its working groups.</summary>
 /// <remarks>Sessions and their decisions are part of the task force's search document; saving decisions saves the session too.</remarks>
-public class TaskForceSession : ISearchIndexed
+public class TaskForceSession : ISearchIndexed, IVersioned
 {
     string ISearchIndexed.SearchContentType => TaskForce.SearchType;
     string ISearchIndexed.SearchKey => TaskForceId.ToString(CultureInfo.InvariantCulture);
@@ -88,6 +88,8 @@ public class TaskForceSession : ISearchIndexed
 
     [MaxLength(4000)]
     public string Summary { get; set; } = "";
+
+    public Guid Version { get; set; }
 
     public List<Decision> Decisions { get; set; } = [];
 }

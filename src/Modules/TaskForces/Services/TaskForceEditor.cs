@@ -6,7 +6,7 @@ namespace Portal.Modules.TaskForces.Services;
 
 public enum SaveOutcome { Saved, Conflict }
 
-/// <summary>The write side: audit stamps and the optimistic-concurrency check on task forces and action items.</summary>
+/// <summary>The write side: audit stamps and the optimistic-concurrency check on task forces, sessions and action items.</summary>
 public sealed class TaskForceEditor(PortalDbContext db, TimeProvider clock)
 {
     /// <summary>Saves a tracked (or new) task force and whatever else the caller changed with it (working groups, sessions).</summary>
@@ -16,6 +16,19 @@ public sealed class TaskForceEditor(PortalDbContext db, TimeProvider clock)
         else db.Entry(taskForce).Property(t => t.Version).OriginalValue = expectedVersion;
         taskForce.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
         taskForce.ModifiedBy = editor;
+        return SaveAsync(ct);
+    }
+
+    /// <summary>Saves a tracked (or new) session with its decisions; the row is marked changed even when only decisions
+    /// changed, so that its version is checked and the task force is re-indexed.</summary>
+    public Task<SaveOutcome> SaveSessionAsync(TaskForceSession session, Guid expectedVersion, CancellationToken ct)
+    {
+        if (session.Id == 0) db.Add(session);
+        else
+        {
+            db.Entry(session).State = EntityState.Modified;
+            db.Entry(session).Property(s => s.Version).OriginalValue = expectedVersion;
+        }
         return SaveAsync(ct);
     }
 

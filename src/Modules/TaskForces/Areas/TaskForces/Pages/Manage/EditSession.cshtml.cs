@@ -34,10 +34,13 @@ public sealed class SessionInput
     [Display(Name = "決定事項")]
     [StringLength(10000, ErrorMessage = "{0}は{1}文字以内で入力してください。")]
     public string? Decisions { get; set; }
+
+    /// <summary>The version the form was filled from: an edit saved by someone else in between is refused.</summary>
+    public Guid Version { get; set; }
 }
 
 [Authorize(Policy = "perm:ManageTaskForces")]
-public class EditSessionModel(PortalDbContext db, IStringLocalizer<Strings> T) : PageModel
+public class EditSessionModel(PortalDbContext db, TaskForceEditor editor, IStringLocalizer<Strings> T) : PageModel
 {
     [BindProperty]
     public SessionInput Input { get; set; } = new();
@@ -56,6 +59,7 @@ public class EditSessionModel(PortalDbContext db, IStringLocalizer<Strings> T) :
                 Start = TokyoTime.ToTokyo(session.StartUtc), WorkingGroupId = session.WorkingGroupId,
                 Attendees = session.Attendees, Summary = session.Summary,
                 Decisions = string.Join('\n', session.Decisions.OrderBy(d => d.Number).Select(d => d.Text)),
+                Version = session.Version,
             };
         }
         return Page();
@@ -100,10 +104,12 @@ public class EditSessionModel(PortalDbContext db, IStringLocalizer<Strings> T) :
             else existing.Text = decisions[i];
         }
         session.Decisions.RemoveAll(d => d.Number > decisions.Count);
-        if (session.Id == 0) db.Add(session);
-        // Decisions alone do not touch the session row; marking it saves it too, so the task force is re-indexed.
-        else db.Entry(session).State = EntityState.Modified;
-        await db.SaveChangesAsync(ct);
+        if (await editor.SaveSessionAsync(session, Input.Version, ct) == SaveOutcome.Conflict)
+        {
+            ModelState.AddModelError("", T["この会合の記録は他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。"]);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
 
         TempData["Status"] = T["会合の記録を保存しました。"].Value;
         return Redirect($"/taskforces/{TaskForce.Id}#session-{session.Id}");
