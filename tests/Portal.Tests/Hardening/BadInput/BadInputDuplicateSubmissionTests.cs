@@ -50,8 +50,8 @@ public class BadInputDuplicateSubmissionTests(CorpusSite site) : IClassFixture<C
         // The same status change twice: the second finds it done.
         new("taskforces.status", "ActionItem", 0, Second.SameRedirect),
         new("digests.frequency", "DigestSubscription", 0, Second.Redirect),
-        new("taskforces.session-edit", "Decision", 0, Second.SameRedirect) { Values = { ["Input.Summary"] = "二度送信された概要" } },
         // Edit forms carry the version they were rendered from: the second send is stale and must change nothing.
+        new("taskforces.session-edit", "Decision", 0, Second.Conflict) { Values = { ["Input.Summary"] = "二度送信された概要" } },
         new("councils.edit", "DistrictCouncil", 0, Second.Conflict) { Values = { ["Input.Area"] = "二度送信された地域" } },
         new("updates.edit", "CouncilUpdateRevision", 1, Second.Conflict) { Values = { ["Input.Title"] = "二度送信された活動報告" } },
         new("meetings.edit", "Meeting", 0, Second.Conflict) { Values = { ["Input.Place"] = "二度送信された会場" } },
