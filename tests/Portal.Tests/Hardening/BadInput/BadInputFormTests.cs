@@ -108,7 +108,7 @@ public class BadInputFormTests(CorpusSite site) : IClassFixture<CorpusSite>
     /// Not a 5xx, not a redirect (the site redirects after a successful save), and a clear answer: a re-rendered form
     /// carries a validation message, any other status a page or a problem body.
     /// </summary>
-    public static void AssertRefused(HttpResponseMessage response, string body, string description)
+    private static void AssertRefused(HttpResponseMessage response, string body, string description)
     {
         var status = (int)response.StatusCode;
         Assert.True(status < 500, $"{description} answered {status}: {Excerpt(body)}");
