@@ -63,6 +63,26 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
     }
 
+    /// <summary>
+    /// Saves a new row guarded by a unique index. False when the index refused it and <paramref name="taken"/> confirms
+    /// another row now holds its key (the same name sent twice at the same moment); any other failure is thrown.
+    /// </summary>
+    public async Task<bool> AddUnlessTakenAsync(object row, Func<Task<bool>> taken, CancellationToken cancellationToken)
+    {
+        Add(row);
+        try
+        {
+            await SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            Entry(row).State = EntityState.Detached;
+            if (!await taken()) throw;
+            return false;
+        }
+    }
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // Left by a save whose transaction was neither committed nor rolled back (contexts are pooled).

@@ -97,16 +97,9 @@ public class RoutingModel(PortalDbContext db, VoiceQueries queries, Organisation
             return Page();
 
         var department = new VoiceDepartment { Name = name, WardId = Ward?.Id, SortOrder = Departments.Count + 1 };
-        db.Add(department);
-        try
+        // The same name added at the same moment (a double click): the unique index kept one.
+        if (!await db.AddUnlessTakenAsync(department, () => db.Set<VoiceDepartment>().AnyAsync(d => d.Name == name && d.WardId == department.WardId, ct), ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The same name added at the same moment (a double click): the unique index kept one.
-            db.Entry(department).State = EntityState.Detached;
-            if (!await db.Set<VoiceDepartment>().AnyAsync(d => d.Name == name && d.WardId == department.WardId, ct)) throw;
             ModelState.AddModelError(nameof(NewDepartmentName), T["「{0}」はすでに登録されています。", name]);
             return Page();
         }

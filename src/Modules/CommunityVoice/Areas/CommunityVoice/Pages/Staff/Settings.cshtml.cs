@@ -70,19 +70,10 @@ public class SettingsModel(PortalDbContext db, VoiceQueries queries, IStringLoca
     /// </summary>
     private async Task<bool> SaveNewAsync(object row, string field, string name, Func<Task<bool>> nameTaken, CancellationToken ct)
     {
-        db.Add(row);
-        try
-        {
-            await db.SaveChangesAsync(ct);
+        if (await db.AddUnlessTakenAsync(row, nameTaken, ct))
             return true;
-        }
-        catch (DbUpdateException)
-        {
-            db.Entry(row).State = EntityState.Detached;
-            if (!await nameTaken()) throw;
-            ModelState.AddModelError(field, T["「{0}」はすでに登録されています。", name]);
-            return false;
-        }
+        ModelState.AddModelError(field, T["「{0}」はすでに登録されています。", name]);
+        return false;
     }
 
     /// <summary>The trimmed name, or null after adding the reason it cannot be used.</summary>
