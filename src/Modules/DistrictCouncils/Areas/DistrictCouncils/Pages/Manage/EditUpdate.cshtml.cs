@@ -58,14 +58,18 @@ public class EditUpdateModel(
         if (denied is not null) return denied;
         if (intent is not ("draft" or "publish"))
             ModelState.AddModelError("", T["保存の種類が正しくありません。"]);
-        // "<" typed as text is stored as "&lt;": 20,000 of them are 80,000 characters, more than the column holds.
-        if (ModelState.IsValid && richText.Sanitize(Input.Body).Length > BodyMaxLength)
-            ModelState.AddModelError("Input.Body", T["本文は保存できる長さ（{0}文字）を超えています。「<」や「&」などの記号は、保存するときに長い表記に置き換わります。", BodyMaxLength]);
         if (!ModelState.IsValid)
             return Page();
+        // "<" typed as text is stored as "&lt;": 20,000 of them are 80,000 characters, more than the column holds.
+        var body = richText.Sanitize(Input.Body);
+        if (body.Length > BodyMaxLength)
+        {
+            ModelState.AddModelError("Input.Body", T["本文は保存できる長さ（{0}文字）を超えています。「<」や「&」などの記号は、保存するときに長い表記に置き換わります。", BodyMaxLength]);
+            return Page();
+        }
 
         var status = intent == "publish" ? UpdateStatus.Published : UpdateStatus.Draft;
-        if (Existing is null && await IsRepeatAsync(status, ct))
+        if (Existing is null && await IsRepeatAsync(status, body, ct))
         {
             // The same new update sent twice (a double click, a resent form): it was saved the first time.
             TempData["Status"] = (status == UpdateStatus.Published ? T["活動報告を公開しました。"] : T["活動報告を下書きとして保存しました。"]).Value;
@@ -97,11 +101,10 @@ public class EditUpdateModel(
         return RedirectToPage("/Manage/Index");
     }
 
-    /// <summary>The user created an update with this council, title, body and status in the last few minutes.</summary>
-    private Task<bool> IsRepeatAsync(UpdateStatus status, CancellationToken ct)
+    /// <summary>The user created an update with this council, title, (sanitised) body and status in the last few minutes.</summary>
+    private Task<bool> IsRepeatAsync(UpdateStatus status, string body, CancellationToken ct)
     {
         var title = Input.Title.Trim();
-        var body = richText.Sanitize(Input.Body);
         var since = clock.GetUtcNow().UtcDateTime - RepeatWindow;
         var user = User.Identity!.Name!;
         return db.Set<CouncilUpdate>().AnyAsync(u => u.CouncilId == Council.Id && u.CreatedBy == user && u.CreatedUtc >= since
