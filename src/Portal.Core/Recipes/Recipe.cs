@@ -29,7 +29,14 @@ public sealed class RecipeStepContext(JsonElement step, PortalDbContext db, ISer
     public JsonElement Step { get; } = step;
     public PortalDbContext Db { get; } = db;
     public IServiceProvider Services { get; } = services;
+    /// <summary>When the recipe runs: what relative recipe times ("+7d 14:00") count from.</summary>
     public DateTime NowUtc { get; } = nowUtc;
+
+    /// <summary>A recipe time as UTC, relative values counted from the setup day.</summary>
+    public DateTime Utc(RecipeTime time) => time.ToUtc(NowUtc);
+
+    /// <summary>A recipe time as a Tokyo calendar day, relative values counted from the setup day.</summary>
+    public DateOnly TokyoDate(RecipeTime time) => time.ToTokyoDate(NowUtc);
 
     /// <summary>Reads the step's JSON as <typeparamref name="T"/>; a malformed step names itself in the error.</summary>
     public T Read<T>()

@@ -48,7 +48,7 @@ public sealed class DistrictCouncilsStep(RichText richText) : IRecipeStepHandler
             };
             foreach (var u in item.Updates ?? [])
             {
-                var published = u.Published?.UtcDateTime;
+                var published = u.Published is { } p ? context.Utc(p) : (DateTime?)null;
                 var update = new CouncilUpdate
                 {
                     Title = u.Title,
@@ -85,7 +85,7 @@ public sealed class DistrictCouncilsStep(RichText richText) : IRecipeStepHandler
             : throw new RecipeException($"Council '{council}': unknown activity field '{value}'.");
     }
 
-    private sealed record UpdateItem(string Title, string Body, string Organisation, DateTimeOffset? Published);
+    private sealed record UpdateItem(string Title, string Body, string Organisation, RecipeTime? Published);
 
     private sealed record Item(
         string Name, string Ward, string ManagedBy, List<string> Fields, string? Area, string? Description,

@@ -10,7 +10,7 @@ namespace Portal.Modules.JointMeetings.Recipes;
 
 /// <summary>
 /// {"name":"jointMeetings","meetings":[{"title":"…","ward":"27127","organiser":"kita-ward-office","participants":["kita-community",…],
-///   "start":"2026-10-20T14:00:00+09:00","end":"…","place":"…","onlineUrl":null,"public":true,"agenda":["14:00 開会 @kita-ward-office",…],
+///   "start":"+7d 14:00" (or "2026-10-20T14:00:00+09:00"),"end":"…","place":"…","onlineUrl":null,"public":true,"agenda":["14:00 開会 @kita-ward-office",…],
 ///   "attendance":[{"organisation":"kita-community","count":3,"names":"…"}],"minutes":{"body":"&lt;p&gt;…","published":"…"}}]}
 /// A meeting already present (same ward, title and start) is left as it is.
 /// </summary>
@@ -28,8 +28,8 @@ public sealed class JointMeetingsStep(RichText richText) : IRecipeStepHandler
         {
             if (!wards.TryGetValue(item.Ward, out var wardId))
                 throw new RecipeException($"Meeting '{item.Title}': unknown ward '{item.Ward}'.");
-            var start = item.Start.UtcDateTime;
-            var end = item.End.UtcDateTime;
+            var start = context.Utc(item.Start);
+            var end = context.Utc(item.End);
             if (end <= start)
                 throw new RecipeException($"Meeting '{item.Title}': end must be after start.");
             if (await db.Set<Meeting>().AnyAsync(m => m.WardId == wardId && m.Title == item.Title && m.StartUtc == start, cancellationToken))
@@ -73,7 +73,7 @@ public sealed class JointMeetingsStep(RichText richText) : IRecipeStepHandler
 
             if (item.Minutes is { } m)
             {
-                var published = m.Published?.UtcDateTime;
+                var published = m.Published is { } p ? context.Utc(p) : (DateTime?)null;
                 var minutes = new MeetingMinutes
                 {
                     Body = richText.Sanitize(m.Body),
@@ -93,10 +93,10 @@ public sealed class JointMeetingsStep(RichText richText) : IRecipeStepHandler
         organisations.TryGetValue(key, out var organisation) ? organisation : throw new RecipeException($"Meeting '{meeting}': unknown organisation '{key}'.");
 
     private sealed record AttendanceItem(string Organisation, int? Count, string? Names);
-    private sealed record MinutesItem(string Body, DateTimeOffset? Published);
+    private sealed record MinutesItem(string Body, RecipeTime? Published);
 
     private sealed record Item(
-        string Title, string Ward, string Organiser, List<string> Participants, DateTimeOffset Start, DateTimeOffset End,
+        string Title, string Ward, string Organiser, List<string> Participants, RecipeTime Start, RecipeTime End,
         string? Place, string? OnlineUrl, string? Description, string? InvitedPeople, bool? Public,
         List<string>? Agenda, List<AttendanceItem>? Attendance, MinutesItem? Minutes);
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Recipes;
@@ -10,7 +12,7 @@ namespace Portal.Modules.SupportOrganisations.Recipes;
 /// {"name":"supportOrganisations",
 ///  "profiles":[{"organisation":"org-key","services":["会計・事務支援",…],"wards":["27127",…],"description":"…","staff":"…",
 ///    "trackRecord":"…","contactName":"…","contactPhone":"…","contactEmail":"…","website":"https://…","published":true}],
-///  "choices":[{"ward":"27127","council":"菅北地域活動協議会","fiscalYear":2026,"organisation":"org-key","reason":"…"}]}
+///  "choices":[{"ward":"27127","council":"菅北地域活動協議会","fiscalYear":"current" (or "current-1", or a year such as 2026),"organisation":"org-key","reason":"…"}]}
 /// The organisations themselves come from the organisations step (kind IntermediarySupport). Existing profiles and
 /// choices are left as they are, so re-running a recipe adds only what is new.
 /// </summary>
@@ -63,7 +65,8 @@ public sealed class SupportOrganisationsStep : IRecipeStepHandler
 
         foreach (var item in model.Choices ?? [])
         {
-            var label = $"{item.Council} ({item.FiscalYear})";
+            var fiscalYear = FiscalYearOf(item.FiscalYear, context.NowUtc, item.Council);
+            var label = $"{item.Council} ({fiscalYear})";
             if (!wards.TryGetValue(item.Ward, out var wardId))
                 throw new RecipeException($"Support choice {label}: unknown ward '{item.Ward}'.");
             var councilId = await db.Set<DistrictCouncil>().Where(c => c.WardId == wardId && c.Name == item.Council)
@@ -73,12 +76,12 @@ public sealed class SupportOrganisationsStep : IRecipeStepHandler
                     .Where(p => p.Organisation!.Key == item.Organisation && p.Wards.Any(w => w.WardId == wardId))
                     .Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new RecipeException($"Support choice {label}: '{item.Organisation}' has no profile covering ward {item.Ward}.");
-            if (await db.Set<SupportChoice>().AnyAsync(c => c.CouncilId == councilId && c.FiscalYear == item.FiscalYear, cancellationToken))
+            if (await db.Set<SupportChoice>().AnyAsync(c => c.CouncilId == councilId && c.FiscalYear == fiscalYear, cancellationToken))
                 continue;
             db.Add(new SupportChoice
             {
                 CouncilId = councilId,
-                FiscalYear = item.FiscalYear,
+                FiscalYear = fiscalYear,
                 ProfileId = profileId,
                 Reason = item.Reason,
                 CreatedUtc = context.NowUtc,
@@ -87,6 +90,21 @@ public sealed class SupportOrganisationsStep : IRecipeStepHandler
                 ModifiedBy = "recipe",
             });
         }
+    }
+
+    /// <summary>A year (2026), or "current" / "current-1" counted from the fiscal year the site is set up in.</summary>
+    private static int FiscalYearOf(JsonElement value, DateTime setupUtc, string council)
+    {
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var year))
+            return year;
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim() : "";
+        var current = FiscalYear.OfUtc(setupUtc);
+        if (text == "current")
+            return current;
+        if (text.StartsWith("current", StringComparison.Ordinal)
+            && int.TryParse(text["current".Length..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var offset))
+            return current + offset;
+        throw new RecipeException($"Support choice '{council}': fiscal year '{value}' must be a year such as 2026, \"current\" or \"current-1\".");
     }
 
     /// <summary>Accepts the Japanese label (会計・事務支援) or the enum name (AccountingAndAdministration).</summary>
@@ -104,7 +122,7 @@ public sealed class SupportOrganisationsStep : IRecipeStepHandler
         string? Staff, string? TrackRecord, string? ContactName, string? ContactPhone, string? ContactEmail,
         string? Website, bool? Published);
 
-    private sealed record ChoiceItem(string Ward, string Council, int FiscalYear, string Organisation, string Reason);
+    private sealed record ChoiceItem(string Ward, string Council, JsonElement FiscalYear, string Organisation, string Reason);
 
     private sealed record Model(List<ProfileItem> Profiles, List<ChoiceItem>? Choices);
 }

@@ -49,7 +49,7 @@ public sealed class TaskForcesStep : IRecipeStepHandler
                 if (s.WorkingGroup is not null)
                     group = taskForce.WorkingGroups.FirstOrDefault(g => g.Name == s.WorkingGroup)
                         ?? throw new RecipeException($"Task force '{item.Name}': unknown working group '{s.WorkingGroup}'.");
-                var session = new TaskForceSession { StartUtc = s.Start.UtcDateTime, WorkingGroup = group, Attendees = s.Attendees ?? "", Summary = s.Summary ?? "" };
+                var session = new TaskForceSession { StartUtc = context.Utc(s.Start), WorkingGroup = group, Attendees = s.Attendees ?? "", Summary = s.Summary ?? "" };
                 session.Decisions.AddRange((s.Decisions ?? []).Select((text, i) => new Decision { Number = i + 1, Text = text }));
                 taskForce.Sessions.Add(session);
             }
@@ -70,7 +70,7 @@ public sealed class TaskForcesStep : IRecipeStepHandler
                 {
                     Description = a.Description,
                     OwnerOrganisationId = Org(a.Owner),
-                    DueDate = a.Due,
+                    DueDate = context.TokyoDate(a.Due),
                     Status = a.Status ?? ActionStatus.Open,
                     Session = session,
                     Decision = decision,
@@ -82,8 +82,8 @@ public sealed class TaskForcesStep : IRecipeStepHandler
         }
     }
 
-    private sealed record SessionItem(DateTimeOffset Start, string? WorkingGroup, string? Attendees, string? Summary, List<string>? Decisions);
-    private sealed record ActionEntry(string Description, string Owner, DateOnly Due, ActionStatus? Status, int? Session, int? Decision);
+    private sealed record SessionItem(RecipeTime Start, string? WorkingGroup, string? Attendees, string? Summary, List<string>? Decisions);
+    private sealed record ActionEntry(string Description, string Owner, RecipeTime Due, ActionStatus? Status, int? Session, int? Decision);
 
     private sealed record Item(
         string Name, string Ward, string Owner, List<string> Members, string? Description, bool? Public,
