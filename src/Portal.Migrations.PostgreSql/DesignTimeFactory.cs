@@ -11,6 +11,6 @@ public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<PortalDbCont
     public PortalDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PortalDbContext>()
                 .UseNpgsql("Host=localhost;Database=portal_design", o => o.MigrationsAssembly(typeof(DesignTimeFactory).Assembly.GetName().Name))
-                .UseModuleCatalog(ModuleCatalog.Discover(AppContext.BaseDirectory))
+                .UsePortalModel(ModuleCatalog.Discover(AppContext.BaseDirectory))
                 .Options);
 }

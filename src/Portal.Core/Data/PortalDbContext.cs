@@ -13,8 +13,8 @@ namespace Portal.Core.Data;
 public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     : IdentityDbContext<PortalUser, PortalRole, string>(options)
 {
-    private readonly ModuleCatalog _catalog = options.FindExtension<ModuleCatalogOptionsExtension>()?.Catalog
-        ?? throw new InvalidOperationException("The context options need UseModuleCatalog(catalog).");
+    private readonly PortalContextOptionsExtension _portal = options.FindExtension<PortalContextOptionsExtension>()
+        ?? throw new InvalidOperationException("The context options need UsePortalModel(catalog, clock).");
 
     public DbSet<Ward> Wards => Set<Ward>();
     public DbSet<Organisation> Organisations => Set<Organisation>();
@@ -49,7 +49,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
         });
         builder.Entity<PortalUser>().HasOne(u => u.Organisation).WithMany().OnDelete(DeleteBehavior.Restrict);
 
-        foreach (var module in _catalog.Modules)
+        foreach (var module in _portal.Catalog.Modules)
             module.ConfigureModel(builder);
 
         foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(IVersioned).IsAssignableFrom(t.ClrType)))
@@ -122,9 +122,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
             .Select(e => e.Entity)
             .ToList();
 
-    private static IEnumerable<ContentChange> ChangeRows(List<ISearchIndexed> entities)
+    private IEnumerable<ContentChange> ChangeRows(List<ISearchIndexed> entities)
     {
-        var now = DateTime.UtcNow;
+        var now = _portal.Clock.GetUtcNow().UtcDateTime;
         return entities
             .Select(e => (e.SearchContentType, e.SearchKey))
             .Distinct()

@@ -34,7 +34,7 @@ public static class DatabaseConfiguration
         // Pooled: a page then reuses a context instead of building one (and its EF service scope) per request.
         services.AddDbContextPool<PortalDbContext>((serviceProvider, options) =>
         {
-            options.UseModuleCatalog(serviceProvider.GetRequiredService<ModuleCatalog>());
+            options.UsePortalModel(serviceProvider.GetRequiredService<ModuleCatalog>(), serviceProvider.GetRequiredService<TimeProvider>());
             options.AddInterceptors(serviceProvider.GetRequiredService<ContentCommitInterceptor>());
             if (provider == DatabaseProvider.Sqlite)
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly("Portal.Migrations.Sqlite"));
