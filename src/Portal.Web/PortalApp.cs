@@ -26,7 +26,10 @@ public static class PortalApp
     public static readonly CultureInfo[] SupportedCultures = [new("ja-JP"), new("en")];
 
     /// <summary>Builds the application and brings its database up to date (migrations, then the setup recipe on a new site).</summary>
-    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="configure">Runs first, before the portal reads its configuration (logging, extra configuration sources).</param>
+    /// <param name="overrideServices">Runs after every module registered its services: tests and benchmarks add or replace services here.</param>
+    public static async Task<WebApplication> BuildAsync(
+        string[] args, Action<WebApplicationBuilder>? configure = null, Action<IServiceCollection>? overrideServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -37,6 +40,7 @@ public static class PortalApp
 
         var catalog = ModuleCatalog.Discover(AppContext.BaseDirectory);
         ConfigureServices(builder, catalog);
+        overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
         ConfigurePipeline(app, catalog);

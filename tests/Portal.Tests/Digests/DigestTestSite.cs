@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Core.Data;
 using Portal.Core.Digests;
@@ -11,7 +12,7 @@ using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Digests;
 
-/// <summary>Stands in for the meeting modules: fixed items per ward, nothing for other scopes.</summary>
+/// <summary>Stands in for the meeting and task-force modules' digest sources: fixed items per ward, nothing for other scopes.</summary>
 public sealed class FakeDigestSource : IDigestSource
 {
     public ConcurrentDictionary<int, IReadOnlyList<DigestItem>> MeetingsByWard { get; } = new();
@@ -27,7 +28,10 @@ public sealed class FakeDigestSource : IDigestSource
     }
 }
 
-/// <summary>A portal (Hangfire off) wired to a test SMTP server, a fake clock and a fake digest source.</summary>
+/// <summary>
+/// A portal (Hangfire off) wired to a test SMTP server, a fake clock and a fake digest source that replaces the modules'
+/// own: what a digest contains is what the test put in the fake, whatever the demo recipe holds.
+/// </summary>
 public sealed class DigestTestSite : IAsyncDisposable
 {
     private DigestTestSite(PortalTestHost host, FakeTimeProvider clock, FakeDigestSource source)
@@ -41,17 +45,12 @@ public sealed class DigestTestSite : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
     public FakeDigestSource Source { get; }
 
-    /// <summary>Wednesday 10:00 in Tokyo, in the current week or the next: the daily digest of Tuesday and the weekly one of last week are due.</summary>
-    public static DateTimeOffset NextWednesdayMorningTokyo()
-    {
-        var today = DateOnly.FromDateTime(TokyoTime.ToTokyo(DateTime.UtcNow));
-        var wednesday = today.AddDays(((int)DayOfWeek.Wednesday - (int)today.DayOfWeek + 7) % 7);
-        return new DateTimeOffset(wednesday.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(9));
-    }
+    /// <summary>Wednesday 10 March 2027, 10:00 in Tokyo: the daily digest of Tuesday and the weekly one of last week are due.</summary>
+    public static readonly DateTimeOffset WednesdayMorningTokyo = new(2027, 3, 10, 10, 0, 0, TimeSpan.FromHours(9));
 
     public static async Task<DigestTestSite> StartAsync(SmtpTestServer smtp, IDictionary<string, string?>? extraSettings = null)
     {
-        var clock = new FakeTimeProvider(NextWednesdayMorningTokyo());
+        var clock = new FakeTimeProvider(WednesdayMorningTokyo);
         var source = new FakeDigestSource();
         var settings = smtp.PortalSettings();
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
@@ -59,6 +58,7 @@ public sealed class DigestTestSite : IAsyncDisposable
         var host = await PortalTestHost.StartAsync(settings, services: services =>
         {
             services.AddSingleton<TimeProvider>(clock);
+            services.RemoveAll<IDigestSource>();
             services.AddSingleton<IDigestSource>(source);
         });
         return new DigestTestSite(host, clock, source);
@@ -71,16 +71,21 @@ public sealed class DigestTestSite : IAsyncDisposable
     }
 
     /// <summary>A user with an address (no password: recipients never sign in here) and one subscription.</summary>
-    public async Task<int> AddRecipientAsync(string email, int? wardId, DigestFrequency frequency = DigestFrequency.Daily, int? organisationId = null)
+    public Task<int> AddRecipientAsync(string email, int? wardId, DigestFrequency frequency = DigestFrequency.Daily, int? organisationId = null) =>
+        AddRecipientAsync(Host, email, wardId, frequency, organisationId);
+
+    /// <summary>A user with an address and one subscription, on any test host.</summary>
+    public static async Task<int> AddRecipientAsync(
+        PortalTestHost host, string email, int? wardId, DigestFrequency frequency = DigestFrequency.Daily, int? organisationId = null)
     {
-        await using var scope = Host.CreateScope();
+        await using var scope = host.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var user = new PortalUser
         {
             UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
             SecurityStamp = Guid.NewGuid().ToString(), DisplayName = email,
         };
-        var now = Clock.GetUtcNow().UtcDateTime;
+        var now = host.UtcNow;
         var subscription = new DigestSubscription { UserId = user.Id, User = user, WardId = wardId, OrganisationId = organisationId, Frequency = frequency, CreatedUtc = now, ModifiedUtc = now };
         db.Add(subscription);
         await db.SaveChangesAsync();

@@ -266,7 +266,7 @@ public class MapAndFeedChangesTests
             var draft = new CouncilUpdate
             {
                 CouncilId = kita.Id, OrganisationId = council.ManagingOrganisationId, Title = "下書きの更新情報",
-                Body = "<p>まだ公開しません</p>", Status = UpdateStatus.Draft, CreatedUtc = DateTime.UtcNow, ModifiedUtc = DateTime.UtcNow,
+                Body = "<p>まだ公開しません</p>", Status = UpdateStatus.Draft, CreatedUtc = host.UtcNow, ModifiedUtc = host.UtcNow,
             };
             db.Add(draft);
             (await db.Set<DistrictCouncil>().SingleAsync(c => c.Id == others[0])).Latitude = null;

@@ -39,9 +39,17 @@ public sealed class PortalTestHost : IAsyncDisposable
     /// A content root the caller owns (and deletes), to start a second host on the same App_Data as an earlier one;
     /// null: a fresh temporary one, deleted with the host.
     /// </param>
-    /// <param name="services">Extra registrations before the portal's own, e.g. a FakeTimeProvider or a test-only document source.</param>
+    /// <param name="services">
+    /// Registrations made after the portal's own, so they add to or replace them: e.g. a FakeTimeProvider, a test-only
+    /// document source, or (after RemoveAll) a stand-in for a module's service.
+    /// </param>
+    /// <param name="clock">
+    /// The site's clock; null: a <see cref="PinnedClock"/> started at <see cref="TestCalendar.SetupTime"/>, so no test sees the
+    /// date it runs on. A FakeTimeProvider registered through <paramref name="services"/> takes precedence.
+    /// </param>
     public static async Task<PortalTestHost> StartAsync(
-        IDictionary<string, string?>? settings = null, string? contentRoot = null, Action<IServiceCollection>? services = null)
+        IDictionary<string, string?>? settings = null, string? contentRoot = null, Action<IServiceCollection>? services = null,
+        TimeProvider? clock = null)
     {
         var ownsContentRoot = contentRoot is null;
         contentRoot ??= Directory.CreateTempSubdirectory("portal-test-").FullName;
@@ -66,7 +74,10 @@ public sealed class PortalTestHost : IAsyncDisposable
         {
             builder.Logging.ClearProviders();
             builder.Logging.AddFilter(level => level >= LogLevel.Warning);
-            services?.Invoke(builder.Services);
+        }, registered =>
+        {
+            registered.AddSingleton(clock ?? new PinnedClock(TestCalendar.SetupTime));
+            services?.Invoke(registered);
         });
         try
         {
@@ -90,6 +101,9 @@ public sealed class PortalTestHost : IAsyncDisposable
     public PortalClient CreateClient(CookieContainer cookies) => new(BaseAddress, cookies);
 
     public T Service<T>() where T : notnull => _app.Services.GetRequiredService<T>();
+
+    /// <summary>"Now" as the site sees it (its TimeProvider), in UTC.</summary>
+    public DateTime UtcNow => Service<TimeProvider>().GetUtcNow().UtcDateTime;
 
     public AsyncServiceScope CreateScope() => _app.Services.CreateAsyncScope();
 

@@ -204,7 +204,7 @@ public class OpenDataTests
         var meeting = new Meeting
         {
             Title = title, WardId = ward.Id, OrganisingOrganisationId = organiser.Id, StartUtc = startUtc, EndUtc = startUtc.AddHours(1),
-            Place = place, OnlineUrl = onlineUrl, IsPublic = true, CreatedUtc = DateTime.UtcNow, ModifiedUtc = DateTime.UtcNow,
+            Place = place, OnlineUrl = onlineUrl, IsPublic = true, CreatedUtc = host.UtcNow, ModifiedUtc = host.UtcNow,
             Participants = [new MeetingParticipant { OrganisationId = organiser.Id }],
         };
         db.Add(meeting);

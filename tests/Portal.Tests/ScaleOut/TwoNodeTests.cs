@@ -261,7 +261,7 @@ public sealed class TwoNodeTests(TwoNodeFixture farm, ITestOutputHelper output) 
             UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
             SecurityStamp = Guid.NewGuid().ToString(), DisplayName = email,
         };
-        var now = DateTime.UtcNow;
+        var now = A.UtcNow;
         db.Add(new DigestSubscription { UserId = user.Id, User = user, WardId = wardId, Frequency = DigestFrequency.Daily, CreatedUtc = now, ModifiedUtc = now });
         await db.SaveChangesAsync();
     }

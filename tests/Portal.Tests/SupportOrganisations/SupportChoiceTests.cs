@@ -8,8 +8,8 @@ namespace Portal.Tests.SupportOrganisations;
 
 public class SupportChoiceTests
 {
-    /// <summary>The current 年度: the record form accepts the last few years, this one and the next.</summary>
-    private static readonly int Year = FiscalYear.Current(TimeProvider.System);
+    /// <summary>The test hosts' current 年度: the record form accepts the last few years, this one and the next.</summary>
+    private static readonly int Year = FiscalYear.OfUtc(TestCalendar.SetupTime.UtcDateTime);
 
     [Theory]
     [InlineData("2027-03-31", 2026)]

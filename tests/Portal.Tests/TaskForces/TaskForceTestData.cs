@@ -11,7 +11,8 @@ public static class TaskForceTestData
 {
     public const string KitaTaskForce = "地域力強化タスクフォース";
 
-    public static DateOnly Today => TaskForceQueries.TodayInTokyo(DateTime.UtcNow);
+    /// <summary>Today in Tokyo as the site's clock has it.</summary>
+    public static DateOnly Today(PortalTestHost host) => TaskForceQueries.TodayInTokyo(host.UtcNow);
 
     public static async Task<TaskForce> FindAsync(PortalTestHost host, string name = KitaTaskForce)
     {
@@ -39,7 +40,7 @@ public static class TaskForceTestData
         var ownerId = await OrganisationIdAsync(host, ownerKey);
         await using var scope = host.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
-        var item = new ActionItem { TaskForceId = taskForceId, Description = description, OwnerOrganisationId = ownerId, DueDate = Today.AddDays(dueInDays), Status = status };
+        var item = new ActionItem { TaskForceId = taskForceId, Description = description, OwnerOrganisationId = ownerId, DueDate = Today(host).AddDays(dueInDays), Status = status };
         db.Add(item);
         await db.SaveChangesAsync();
         return item.Id;

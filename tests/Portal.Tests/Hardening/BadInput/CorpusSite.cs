@@ -47,7 +47,7 @@ public sealed class CorpusSite : IAsyncLifetime
             var userId = await db.Users.Where(u => u.UserName == user).Select(u => u.Id).SingleAsync();
             db.Add(new DigestSubscription
             {
-                UserId = userId, WardId = ward.Id, Frequency = DigestFrequency.Weekly, CreatedUtc = DateTime.UtcNow, ModifiedUtc = DateTime.UtcNow,
+                UserId = userId, WardId = ward.Id, Frequency = DigestFrequency.Weekly, CreatedUtc = Host.UtcNow, ModifiedUtc = Host.UtcNow,
             });
         }
         await db.SaveChangesAsync();
