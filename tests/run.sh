@@ -9,7 +9,8 @@
 set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-packages=(postgresql chromium python3-aiosmtpd redis-server)
+# fonts-noto-cjk: without it Chromium draws Japanese text as boxes in screenshots.
+packages=(postgresql chromium fonts-noto-cjk python3-aiosmtpd redis-server)
 missing=()
 for package in "${packages[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
