@@ -3,6 +3,8 @@ using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,8 +67,22 @@ public static class DigestHangfire
                 DashboardTitle = "区政協働ポータル ジョブ",
                 AppPath = "/",
             })
-            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = PortalRoles.Administrator });
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = PortalRoles.Administrator })
+            .Add(endpoint => endpoint.RequestDelegate = WithEmptyFormUnlessFormPosted(endpoint.RequestDelegate!));
     }
+
+    /// <summary>
+    /// Hangfire's stats poll (/stats) and batch commands read the request's form whatever the request is, and ASP.NET
+    /// Core throws "Incorrect Content-Type" (a 500) when it has none: a GET of the stats URL, a POST without a body or
+    /// with JSON. Such a request is given an empty form, so Hangfire answers as for a form without fields (stats: {},
+    /// a batch command: 422). The dashboard's own script posts real forms, which pass untouched.
+    /// </summary>
+    private static RequestDelegate WithEmptyFormUnlessFormPosted(RequestDelegate dashboard) => context =>
+    {
+        if (!context.Request.HasFormContentType)
+            context.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
+        return dashboard(context);
+    };
 
     /// <summary>Second line behind the endpoint policy: replaces Hangfire's default (local requests only, unsafe behind a proxy).</summary>
     private sealed class AdministratorDashboardFilter : IDashboardAuthorizationFilter
