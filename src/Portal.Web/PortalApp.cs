@@ -71,6 +71,7 @@ public static class PortalApp
         // it, also copies of them.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
         services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, PortalSecurityStampValidator>());
+        services.AddSingleton<Pages.Account.DecoyPasswordHash>();
 
         var secure = configuration.GetValue<CookieSecurePolicy?>("Portal:CookieSecurePolicy")
             ?? (builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
