@@ -77,6 +77,11 @@ public sealed class HangfireTests
         var forged = await admin.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/admin/jobs/stats")
             { Content = new FormUrlEncodedContent([new("metrics[]", "servers:count")]) });
         Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+        // A broken form (multipart without its boundary) is refused, not thrown.
+        var broken = new ByteArrayContent("metrics[]=servers:count"u8.ToArray());
+        broken.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data");
+        Assert.Equal(HttpStatusCode.BadRequest,
+            (await admin.SendAsync(CsrfPost("/admin/jobs/stats", await DashboardCsrfTokenAsync(admin), broken))).StatusCode);
         // A batch command without its form (no job ids) is refused, not thrown.
         var batch = await admin.SendAsync(CsrfPost("/admin/jobs/jobs/enqueued/delete", await DashboardCsrfTokenAsync(admin), null));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, batch.StatusCode);
