@@ -68,7 +68,14 @@ public static class PortalApp
             })
             .AddEntityFrameworkStores<PortalDbContext>()
             .AddDefaultTokenProviders()
+            .AddUserManager<PortalUserManager>()
             .AddClaimsPrincipalFactory<PortalClaimsPrincipalFactory>();
+        // Every node re-reads the user's security stamp from the database once a minute: a sign-out, a password or role
+        // change (each a new stamp; roles through PortalUserManager) or a disabled account ends cookies issued before
+        // it, also copies of them.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, PortalSecurityStampValidator>());
+        services.AddSingleton<Pages.Account.DecoyPasswordHash>();
 
         var secure = configuration.GetValue<CookieSecurePolicy?>("Portal:CookieSecurePolicy")
             ?? (builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);

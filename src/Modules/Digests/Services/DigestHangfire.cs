@@ -3,6 +3,8 @@ using Hangfire.Dashboard;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,8 +67,37 @@ public static class DigestHangfire
                 DashboardTitle = "区政協働ポータル ジョブ",
                 AppPath = "/",
             })
-            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = PortalRoles.Administrator });
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = PortalRoles.Administrator })
+            .Add(endpoint => endpoint.RequestDelegate = WithReadableForm(endpoint.RequestDelegate!));
     }
+
+    /// <summary>
+    /// Hangfire's stats poll (/stats) and batch commands read the request's form whatever the request is, and ASP.NET
+    /// Core throws (a 500) when it has none or a broken one: "Incorrect Content-Type" on a GET of the stats URL or a
+    /// POST without a body or with JSON, InvalidDataException on a malformed multipart body. A request without a form
+    /// is given an empty one, so Hangfire answers as for a form without fields (stats: {}, a batch command: 422); a
+    /// form that cannot be read answers 400. The dashboard's own script posts real forms, which pass untouched.
+    /// </summary>
+    private static RequestDelegate WithReadableForm(RequestDelegate dashboard) => async context =>
+    {
+        if (!context.Request.HasFormContentType)
+        {
+            context.Features.Set<IFormFeature>(new FormFeature(FormCollection.Empty));
+        }
+        else
+        {
+            try
+            {
+                await context.Request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+        }
+        await dashboard(context);
+    };
 
     /// <summary>Second line behind the endpoint policy: replaces Hangfire's default (local requests only, unsafe behind a proxy).</summary>
     private sealed class AdministratorDashboardFilter : IDashboardAuthorizationFilter

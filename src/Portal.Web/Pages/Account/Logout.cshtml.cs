@@ -11,6 +11,9 @@ public class LogoutModel(SignInManager<PortalUser> signInManager) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
+        // A new stamp ends this user's other cookies too, copies included, on every node at their next validation.
+        if (await signInManager.UserManager.GetUserAsync(User) is { } user)
+            await signInManager.UserManager.UpdateSecurityStampAsync(user);
         await signInManager.SignOutAsync();
         return RedirectToPage("/Index");
     }
