@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Core.Data;
 using Portal.Tests.Infrastructure;
+using Portal.Web.Infrastructure;
 
 namespace Portal.Tests;
 
@@ -65,6 +66,34 @@ public class SessionRevocationTests
     }
 
     /// <summary>
+    /// Five wrong passwords lock the account against new sign-ins for 15 minutes, but whoever types them does not sign
+    /// the account's owner out: only a disabled account ends open sessions.
+    /// </summary>
+    [Fact]
+    public async Task Five_wrong_passwords_from_someone_else_do_not_end_the_owners_session()
+    {
+        var clock = new FakeTimeProvider(Pinned);
+        await using var host = await StartAsync(clock);
+        using var owner = host.CreateClient();
+        await owner.LoginAsync(TestUsers.KitaCommunity);
+
+        using var attacker = host.CreateClient();
+        for (var i = 0; i < 5; i++)
+            await attacker.SubmitFormAsync("/account/login", [new("Input.UserName", TestUsers.KitaCommunity), new("Input.Password", "wrong-password-" + i)]);
+        await using (var scope = host.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
+            var user = (await users.FindByNameAsync(TestUsers.KitaCommunity))!;
+            Assert.True(await users.IsLockedOutAsync(user));
+            // Identity stamps the lockout with the system clock; restate it on the site's clock, as one clock would.
+            await users.SetLockoutEndDateAsync(user, clock.GetUtcNow() + TimeSpan.FromMinutes(15));
+        }
+        clock.Advance(PastValidationInterval);
+
+        await AssertSignedInAsync(owner);
+    }
+
+    /// <summary>
     /// The cookie handler reads the DI clock too: eight idle hours of the fake clock (no real time passes) expire the
     /// cookie; a handler on the system clock would still accept it.
     /// </summary>
@@ -98,8 +127,7 @@ public class SessionRevocationTests
         {
             "password" => await users.ChangePasswordAsync(user, TestUsers.Password, "A-new-password-2031"),
             "role" => await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user)),
-            // No back office and no flag yet: a lockout without end is how an account is disabled.
-            "disable" => await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue),
+            "disable" => await AccountStatus.DisableAsync(users, user),
             _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
         };
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
