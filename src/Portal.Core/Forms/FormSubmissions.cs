@@ -13,8 +13,6 @@ public enum SubmissionOutcome
     Saved,
     /// <summary>An earlier (or simultaneous) send of the same rendered form saved it; nothing new was saved.</summary>
     AlreadySaved,
-    /// <summary>The form's save declined (returned null); nothing was saved.</summary>
-    NotSaved,
 }
 
 /// <param name="Result">What the saving send created (as its save returned it), for both Saved and AlreadySaved.</param>
@@ -47,11 +45,11 @@ public sealed class FormSubmissions(PortalDbContext db, TimeProvider clock, IStr
     }
 
     /// <summary>
-    /// Runs <paramref name="save"/> (which saves the new rows and returns what it created, or null to save nothing)
+    /// Runs <paramref name="save"/> (which saves the new rows and returns what it created, e.g. the new row's id)
     /// unless this user's <paramref name="form"/> with this key was saved already, in one transaction with the record
     /// of the submission.
     /// </summary>
-    public async Task<Submission> SaveOnceAsync(ClaimsPrincipal user, string form, Guid key, Func<Task<string?>> save, CancellationToken ct)
+    public async Task<Submission> SaveOnceAsync(ClaimsPrincipal user, string form, Guid key, Func<Task<string>> save, CancellationToken ct)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Only a signed-in user's form is saved once.");
         if (await ResultAsync(userId, form, key, ct) is { } earlier)
@@ -59,8 +57,6 @@ public sealed class FormSubmissions(PortalDbContext db, TimeProvider clock, IStr
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await save();
-        if (result is null)
-            return new(SubmissionOutcome.NotSaved, "");
         string? winner = null;
         var row = new FormSubmission { UserId = userId, Form = form, Key = key, Result = result, CreatedUtc = clock.GetUtcNow().UtcDateTime };
         if (!await db.AddUnlessTakenAsync(row, async () => (winner = await ResultAsync(userId, form, key, ct)) is not null, ct))
