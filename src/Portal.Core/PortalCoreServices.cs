@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Caching;
 using Portal.Core.Content;
 using Portal.Core.Data;
+using Portal.Core.Forms;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Security;
@@ -26,6 +27,7 @@ public static class PortalCoreServices
         services.AddSingleton<ContentCommitInterceptor>();
         services.AddScoped<RecipeRunner>();
         services.AddScoped<OrganisationLookup>();
+        services.AddScoped<FormSubmissions>();
         services.AddScoped<IRecipeStepHandler, FeatureStep>();
         services.AddScoped<IRecipeStepHandler, WardsStep>();
         services.AddScoped<IRecipeStepHandler, OrganisationsStep>();

@@ -47,7 +47,11 @@ public sealed class DigestsModule : PortalModule
             subscription.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
             subscription.HasOne(s => s.Ward).WithMany().OnDelete(DeleteBehavior.Cascade);
             subscription.HasOne(s => s.Organisation).WithMany().OnDelete(DeleteBehavior.Cascade);
-            subscription.HasIndex(s => new { s.UserId, s.WardId, s.OrganisationId });
+            // One subscription per user and (ward, organisation); NULLs are distinct in a unique index, so a subscription
+            // to a ward alone or an organisation alone has its own filtered index (the SQL reads the same on both providers).
+            subscription.HasIndex(s => new { s.UserId, s.WardId, s.OrganisationId }).IsUnique();
+            subscription.HasIndex(s => new { s.UserId, s.WardId }).IsUnique().HasFilter("\"OrganisationId\" IS NULL");
+            subscription.HasIndex(s => new { s.UserId, s.OrganisationId }).IsUnique().HasFilter("\"WardId\" IS NULL");
             subscription.HasIndex(s => s.Frequency);
         });
         modelBuilder.Entity<DigestRun>(run =>

@@ -45,6 +45,8 @@ public sealed class DistrictCouncilsModule : PortalModule
             council.HasOne(c => c.Ward).WithMany().OnDelete(DeleteBehavior.Restrict);
             council.HasOne(c => c.ManagingOrganisation).WithMany().OnDelete(DeleteBehavior.Restrict);
             council.HasIndex(c => new { c.WardId, c.IsPublished, c.Name });
+            // One name per ward.
+            council.HasIndex(c => new { c.WardId, c.Name }).IsUnique();
         });
         modelBuilder.Entity<CouncilUpdate>(update =>
         {

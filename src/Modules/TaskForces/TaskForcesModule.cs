@@ -47,6 +47,8 @@ public sealed class TaskForcesModule : PortalModule
             taskForce.HasMany(t => t.Sessions).WithOne().HasForeignKey(s => s.TaskForceId).OnDelete(DeleteBehavior.Cascade);
             taskForce.HasMany(t => t.ActionItems).WithOne(a => a.TaskForce).HasForeignKey(a => a.TaskForceId).OnDelete(DeleteBehavior.Cascade);
             taskForce.HasIndex(t => new { t.WardId, t.Name });
+            // One name per owning organisation.
+            taskForce.HasIndex(t => new { t.OwnerOrganisationId, t.Name }).IsUnique();
         });
         modelBuilder.Entity<TaskForceMember>(member =>
         {

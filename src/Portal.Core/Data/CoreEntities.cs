@@ -87,3 +87,26 @@ public interface IVersioned
 {
     Guid Version { get; set; }
 }
+
+/// <summary>
+/// A create form that was saved: the user, the form and the one-time key it was rendered with (unique together), and
+/// what it created, so a second send of the same form is answered as the first was instead of creating a second row.
+/// </summary>
+public class FormSubmission
+{
+    public long Id { get; set; }
+
+    [MaxLength(450)]
+    public required string UserId { get; set; }
+
+    [MaxLength(100)]
+    public required string Form { get; set; }
+
+    public Guid Key { get; set; }
+
+    /// <summary>The form's own record of what it created (usually the new row's id).</summary>
+    [MaxLength(200)]
+    public required string Result { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+}

@@ -21,6 +21,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<EnabledFeature> EnabledFeatures => Set<EnabledFeature>();
     public DbSet<RecipeExecution> RecipeExecutions => Set<RecipeExecution>();
     public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
+    public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
 
     /// <summary>Content types saved in the open transaction; <see cref="ContentCommitInterceptor"/> takes them on commit.</summary>
     private readonly HashSet<string> _uncommittedContentTypes = [];
@@ -48,6 +49,12 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
             change.HasIndex(c => c.ChangedUtc);
         });
         builder.Entity<PortalUser>().HasOne(u => u.Organisation).WithMany().OnDelete(DeleteBehavior.Restrict);
+        builder.Entity<FormSubmission>(submission =>
+        {
+            submission.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            // What makes "saved once" hold when the same form is sent twice at the same instant.
+            submission.HasIndex(s => new { s.UserId, s.Form, s.Key }).IsUnique();
+        });
 
         foreach (var module in _portal.Catalog.Modules)
             module.ConfigureModel(builder);
@@ -63,21 +70,38 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
     }
 
-    /// <summary>
-    /// Saves a new row guarded by a unique index. False when the index refused it and <paramref name="taken"/> confirms
-    /// another row now holds its key (the same name sent twice at the same moment); any other failure is thrown.
-    /// </summary>
-    public async Task<bool> AddUnlessTakenAsync(object row, Func<Task<bool>> taken, CancellationToken cancellationToken)
+    /// <summary>Adds <paramref name="row"/> and saves it as <see cref="SaveUnlessTakenAsync"/> does.</summary>
+    public Task<bool> AddUnlessTakenAsync(object row, Func<Task<bool>> taken, CancellationToken cancellationToken)
     {
         Add(row);
+        return SaveUnlessTakenAsync(taken, cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves the tracked changes, guarded by a unique index. False when the index refused them and <paramref name="taken"/>
+    /// confirms another row now holds the key (the same name or form sent twice at the same moment); any other failure is
+    /// thrown. A refusal forgets the rows the save would have added; inside an open transaction it rolls the whole
+    /// transaction back (PostgreSQL answers nothing more in a failed one) and forgets everything, before asking.
+    /// </summary>
+    public async Task<bool> SaveUnlessTakenAsync(Func<Task<bool>> taken, CancellationToken cancellationToken)
+    {
         try
         {
             await SaveChangesAsync(cancellationToken);
             return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            Entry(row).State = EntityState.Detached;
+            if (Database.CurrentTransaction is { } transaction)
+            {
+                await transaction.RollbackAsync(cancellationToken);
+                ChangeTracker.Clear();
+            }
+            else
+            {
+                foreach (var added in ChangeTracker.Entries().Where(entry => entry.State == EntityState.Added).ToList())
+                    added.State = EntityState.Detached;
+            }
             if (!await taken()) throw;
             return false;
         }

@@ -142,6 +142,43 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.ToTable("EnabledFeatures");
                 });
 
+            modelBuilder.Entity("Portal.Core.Data.FormSubmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Form", "Key")
+                        .IsUnique();
+
+                    b.ToTable("FormSubmissions");
+                });
+
             modelBuilder.Entity("Portal.Core.Data.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -764,7 +801,16 @@ namespace Portal.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("WardId");
 
-                    b.HasIndex("UserId", "WardId", "OrganisationId");
+                    b.HasIndex("UserId", "OrganisationId")
+                        .IsUnique()
+                        .HasFilter("\"WardId\" IS NULL");
+
+                    b.HasIndex("UserId", "WardId")
+                        .IsUnique()
+                        .HasFilter("\"OrganisationId\" IS NULL");
+
+                    b.HasIndex("UserId", "WardId", "OrganisationId")
+                        .IsUnique();
 
                     b.ToTable("DigestSubscription");
                 });
@@ -950,6 +996,9 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ManagingOrganisationId");
+
+                    b.HasIndex("WardId", "Name")
+                        .IsUnique();
 
                     b.HasIndex("WardId", "IsPublished", "Name");
 
@@ -1464,7 +1513,8 @@ namespace Portal.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerOrganisationId");
+                    b.HasIndex("OwnerOrganisationId", "Name")
+                        .IsUnique();
 
                     b.HasIndex("WardId", "Name");
 
@@ -1602,6 +1652,15 @@ namespace Portal.Migrations.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("Portal.Core.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Data.FormSubmission", b =>
                 {
                     b.HasOne("Portal.Core.Data.PortalUser", null)
                         .WithMany()

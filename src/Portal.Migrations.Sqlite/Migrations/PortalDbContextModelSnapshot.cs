@@ -133,6 +133,41 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.ToTable("EnabledFeatures");
                 });
 
+            modelBuilder.Entity("Portal.Core.Data.FormSubmission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Form")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Result")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Form", "Key")
+                        .IsUnique();
+
+                    b.ToTable("FormSubmissions");
+                });
+
             modelBuilder.Entity("Portal.Core.Data.Organisation", b =>
                 {
                     b.Property<int>("Id")
@@ -729,7 +764,16 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasIndex("WardId");
 
-                    b.HasIndex("UserId", "WardId", "OrganisationId");
+                    b.HasIndex("UserId", "OrganisationId")
+                        .IsUnique()
+                        .HasFilter("\"WardId\" IS NULL");
+
+                    b.HasIndex("UserId", "WardId")
+                        .IsUnique()
+                        .HasFilter("\"OrganisationId\" IS NULL");
+
+                    b.HasIndex("UserId", "WardId", "OrganisationId")
+                        .IsUnique();
 
                     b.ToTable("DigestSubscription");
                 });
@@ -909,6 +953,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ManagingOrganisationId");
+
+                    b.HasIndex("WardId", "Name")
+                        .IsUnique();
 
                     b.HasIndex("WardId", "IsPublished", "Name");
 
@@ -1403,7 +1450,8 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwnerOrganisationId");
+                    b.HasIndex("OwnerOrganisationId", "Name")
+                        .IsUnique();
 
                     b.HasIndex("WardId", "Name");
 
@@ -1535,6 +1583,15 @@ namespace Portal.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
+                {
+                    b.HasOne("Portal.Core.Data.PortalUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portal.Core.Data.FormSubmission", b =>
                 {
                     b.HasOne("Portal.Core.Data.PortalUser", null)
                         .WithMany()

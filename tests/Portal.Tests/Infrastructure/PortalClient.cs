@@ -36,14 +36,30 @@ public sealed partial class PortalClient : IDisposable
         return body;
     }
 
-    /// <summary>GETs <paramref name="formUrl"/>, takes its antiforgery token and POSTs the fields to <paramref name="postUrl"/> (default: the same URL).</summary>
+    /// <summary>
+    /// GETs <paramref name="formUrl"/>, takes its antiforgery token (and the one-time submission key of a create form, unless
+    /// the fields bring one) and POSTs the fields to <paramref name="postUrl"/> (default: the same URL).
+    /// </summary>
     public async Task<HttpResponseMessage> SubmitFormAsync(string formUrl, IEnumerable<KeyValuePair<string, string>> fields, string? postUrl = null)
     {
         var page = await GetStringAsync(formUrl);
-        var token = AntiforgeryToken(page);
-        var content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
-        return await _http.PostAsync(postUrl ?? formUrl, content);
+        return await _http.PostAsync(postUrl ?? formUrl, FormContent(page, AntiforgeryToken(page), fields));
     }
+
+    /// <summary>The fields as a browser sends them from <paramref name="page"/>'s form: with its token and submission key.</summary>
+    private static FormUrlEncodedContent FormContent(string page, string token, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var sent = fields.Append(new("__RequestVerificationToken", token)).ToList();
+        if (SubmissionKeyPattern().Match(page) is { Success: true } key && sent.All(f => f.Key != SubmissionKeyField))
+            sent.Add(new(SubmissionKeyField, key.Groups[1].Value));
+        return new FormUrlEncodedContent(sent);
+    }
+
+    /// <summary>The hidden one-time key each create form carries (Portal.Core.Forms.FormSubmissions.KeyField).</summary>
+    public const string SubmissionKeyField = "__SubmissionKey";
+
+    [GeneratedRegex("name=\"__SubmissionKey\" value=\"([^\"]+)\"")]
+    private static partial Regex SubmissionKeyPattern();
 
     /// <summary>POSTs with a token taken from another page the user may see (to reach a form the user may not GET).</summary>
     public async Task<HttpResponseMessage> PostWithTokenFromAsync(string tokenPageUrl, string postUrl, IEnumerable<KeyValuePair<string, string>> fields)
@@ -64,7 +80,7 @@ public sealed partial class PortalClient : IDisposable
 
     /// <summary>POSTs the fields of a form opened earlier with <see cref="OpenFormAsync"/>.</summary>
     public Task<HttpResponseMessage> PostFormAsync(OpenForm form, IEnumerable<KeyValuePair<string, string>> fields, string? postUrl = null) =>
-        _http.PostAsync(postUrl ?? form.Url, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", form.Token))));
+        _http.PostAsync(postUrl ?? form.Url, FormContent(form.Html, form.Token, fields));
 
     public async Task LoginAsync(string userName, string password = TestUsers.Password)
     {

@@ -20,22 +20,25 @@ public sealed class SubscriptionService(PortalDbContext db, TimeProvider time)
     public async Task SubscribeAsync(string userId, int? wardId, int? organisationId, DigestFrequency frequency, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
-        var existing = await db.Set<DigestSubscription>()
-            .FirstOrDefaultAsync(s => s.UserId == userId && s.WardId == wardId && s.OrganisationId == organisationId, ct);
+        var existing = await OfUserForAsync(userId, wardId, organisationId, ct);
         if (existing is null)
         {
-            db.Add(new DigestSubscription
+            var added = new DigestSubscription
             {
                 UserId = userId, WardId = wardId, OrganisationId = organisationId, Frequency = frequency, CreatedUtc = now, ModifiedUtc = now,
-            });
+            };
+            // The same subscription sent twice at the same moment: the unique index kept the other, which this one then changes.
+            if (await db.AddUnlessTakenAsync(added, async () => await OfUserForAsync(userId, wardId, organisationId, ct) is not null, ct))
+                return;
+            existing = (await OfUserForAsync(userId, wardId, organisationId, ct))!;
         }
-        else
-        {
-            existing.Frequency = frequency;
-            existing.ModifiedUtc = now;
-        }
+        existing.Frequency = frequency;
+        existing.ModifiedUtc = now;
         await db.SaveChangesAsync(ct);
     }
+
+    private Task<DigestSubscription?> OfUserForAsync(string userId, int? wardId, int? organisationId, CancellationToken ct) =>
+        db.Set<DigestSubscription>().FirstOrDefaultAsync(s => s.UserId == userId && s.WardId == wardId && s.OrganisationId == organisationId, ct);
 
     public async Task<SubscriptionChange> ChangeFrequencyAsync(string userId, int subscriptionId, DigestFrequency frequency, CancellationToken ct)
     {

@@ -5,7 +5,13 @@ using Portal.Modules.DistrictCouncils.Models;
 
 namespace Portal.Modules.DistrictCouncils.Services;
 
-public enum SaveOutcome { Saved, Conflict }
+public enum SaveOutcome
+{
+    Saved,
+    Conflict,
+    /// <summary>Another council of the ward has the name (saved at the same moment: the unique index kept that one).</summary>
+    NameTaken,
+}
 
 /// <summary>
 /// The write side of the module: audit stamps, sanitising, revisions and the optimistic-concurrency check
@@ -28,7 +34,18 @@ public sealed class CouncilEditor(PortalDbContext db, RichText richText, TimePro
         }
         council.ModifiedUtc = now;
         council.ModifiedBy = editor;
-        return await SaveAsync(ct);
+        var id = council.Id;
+        try
+        {
+            // One name per ward, kept by the unique index even when two saves check the name at the same moment.
+            var saved = await db.SaveUnlessTakenAsync(
+                () => db.Set<DistrictCouncil>().AnyAsync(c => c.WardId == council.WardId && c.Name == council.Name && c.Id != id, ct), ct);
+            return saved ? SaveOutcome.Saved : SaveOutcome.NameTaken;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveOutcome.Conflict;
+        }
     }
 
     /// <summary>Applies an edit to a tracked (or new) update and records the revision in the same save.</summary>

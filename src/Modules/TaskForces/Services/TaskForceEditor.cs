@@ -4,19 +4,36 @@ using Portal.Modules.TaskForces.Models;
 
 namespace Portal.Modules.TaskForces.Services;
 
-public enum SaveOutcome { Saved, Conflict }
+public enum SaveOutcome
+{
+    Saved,
+    Conflict,
+    /// <summary>The owning organisation has another task force of the name (saved at the same moment: the unique index kept that one).</summary>
+    NameTaken,
+}
 
 /// <summary>The write side: audit stamps and the optimistic-concurrency check on task forces, sessions and action items.</summary>
 public sealed class TaskForceEditor(PortalDbContext db, TimeProvider clock)
 {
     /// <summary>Saves a tracked (or new) task force and whatever else the caller changed with it (working groups, sessions).</summary>
-    public Task<SaveOutcome> SaveTaskForceAsync(TaskForce taskForce, Guid expectedVersion, string editor, CancellationToken ct)
+    public async Task<SaveOutcome> SaveTaskForceAsync(TaskForce taskForce, Guid expectedVersion, string editor, CancellationToken ct)
     {
         if (taskForce.Id == 0) db.Add(taskForce);
         else db.Entry(taskForce).Property(t => t.Version).OriginalValue = expectedVersion;
         taskForce.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
         taskForce.ModifiedBy = editor;
-        return SaveAsync(ct);
+        var id = taskForce.Id;
+        try
+        {
+            // One name per owning organisation, kept by the unique index even when two saves check it at the same moment.
+            var saved = await db.SaveUnlessTakenAsync(() => db.Set<TaskForce>()
+                .AnyAsync(t => t.OwnerOrganisationId == taskForce.OwnerOrganisationId && t.Name == taskForce.Name && t.Id != id, ct), ct);
+            return saved ? SaveOutcome.Saved : SaveOutcome.NameTaken;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveOutcome.Conflict;
+        }
     }
 
     /// <summary>Saves a tracked (or new) session with its decisions; the row is marked changed even when only decisions

@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Forms;
 using Portal.Core.Validation;
 using Portal.Core.Security;
 using Portal.Modules.CommunityVoice.Models;
@@ -70,7 +72,8 @@ public sealed class ItemInput
 /// <summary>Records a new voice item, or corrects the recorded fields of one (see <see cref="VoiceAccess.CanEditDetails"/>).</summary>
 [Authorize]
 public class EditItemModel(
-    PortalDbContext db, VoiceQueries queries, VoiceEditor editor, OrganisationLookup organisations, IStringLocalizer<Strings> T) : PageModel
+    PortalDbContext db, VoiceQueries queries, VoiceEditor editor, OrganisationLookup organisations, FormSubmissions submissions,
+    IStringLocalizer<Strings> T) : PageModel
 {
     [BindProperty]
     public ItemInput Input { get; set; } = new();
@@ -119,6 +122,7 @@ public class EditItemModel(
             ModelState.AddModelError("Input.CategoryId", T["分類を一覧から選んでください。"]);
         if (Input.TargetResponseDate is { } target && Input.RaisedOn is { } raised && target < raised)
             ModelState.AddModelError("Input.TargetResponseDate", T["回答期限は受付日以降の日付にしてください。"]);
+        var key = Existing is null ? submissions.KeyOf(this) : null;
         if (!ModelState.IsValid)
             return Page();
 
@@ -130,25 +134,19 @@ public class EditItemModel(
                 ModelState.AddModelError("", T["この区には区役所が登録されていません。"]);
                 return Page();
             }
-            // The same item recorded again by the same organisation (a double click, a resent form): the first one saved it.
-            var summary = Input.Summary.Trim();
-            var saved = await db.Set<VoiceItem>()
-                .Where(i => i.WardId == wardId && i.RaisedByOrganisationId == raisedBy && i.CategoryId == Input.CategoryId
-                    && i.RaisedOn == Input.RaisedOn && i.Summary == summary)
-                .Select(i => (int?)i.Id).FirstOrDefaultAsync(ct);
-            if (saved is { } savedId)
+            // A new item: recorded once however often (or however simultaneously) this rendered form is sent.
+            var submission = await submissions.SaveOnceAsync(User, "voice.create", key!.Value, async () =>
             {
-                TempData["Status"] = T["地域の声を記録しました。"].Value;
-                return RedirectToPage("/Staff/Item", new { id = savedId });
-            }
-            var item = new VoiceItem
-            {
-                Summary = "", WardId = wardId!.Value, CategoryId = Input.CategoryId!.Value, RaisedByOrganisationId = raisedBy.Value, IsPublic = Input.IsPublic,
-            };
-            Apply(item);
-            await editor.CreateAsync(item, User.Identity!.Name!, ct);
+                var item = new VoiceItem
+                {
+                    Summary = "", WardId = wardId!.Value, CategoryId = Input.CategoryId!.Value, RaisedByOrganisationId = raisedBy.Value, IsPublic = Input.IsPublic,
+                };
+                Apply(item);
+                await editor.CreateAsync(item, User.Identity!.Name!, ct);
+                return item.Id.ToString(CultureInfo.InvariantCulture);
+            }, ct);
             TempData["Status"] = T["地域の声を記録しました。"].Value;
-            return RedirectToPage("/Staff/Item", new { id = item.Id });
+            return RedirectToPage("/Staff/Item", new { id = submission.Result });
         }
 
         Apply(Existing);

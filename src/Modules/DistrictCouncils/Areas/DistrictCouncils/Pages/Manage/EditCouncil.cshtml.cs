@@ -114,7 +114,7 @@ public class EditCouncilModel(PortalDbContext db, CouncilEditor editor, Organisa
         var name = Input.Name?.Trim() ?? "";
         if (ward is not null && name.Length > 0
             && await db.Set<DistrictCouncil>().AnyAsync(c => c.WardId == ward.Id && c.Name == name && c.Id != (id ?? 0), ct))
-            ModelState.AddModelError("Input.Name", T["{0}には「{1}」がすでに登録されています。", ward.Name, name]);
+            NameTaken(ward, name);
         if (Input.Fields.Any(f => !ActivityFieldLabels.All.Contains(f)))
             ModelState.AddModelError("Input.Fields", T["活動分野の値が正しくありません。"]);
         if (Input.Latitude.HasValue != Input.Longitude.HasValue)
@@ -153,7 +153,15 @@ public class EditCouncilModel(PortalDbContext db, CouncilEditor editor, Organisa
         council.Longitude = Input.Longitude;
         council.IsPublished = Input.IsPublished;
 
-        if (await editor.SaveCouncilAsync(council, Input.Version, User.Identity!.Name!, ct) == SaveOutcome.Conflict)
+        var outcome = await editor.SaveCouncilAsync(council, Input.Version, User.Identity!.Name!, ct);
+        if (outcome == SaveOutcome.NameTaken)
+        {
+            // The same name saved at the same moment (a double click, another editor): the unique index kept the other.
+            NameTaken(ward!, council.Name);
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+        if (outcome == SaveOutcome.Conflict)
         {
             var current = await db.Set<DistrictCouncil>().AsNoTracking().FirstAsync(c => c.Id == council.Id, ct);
             ModelState.AddModelError("", T["この協議会は他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。"]);
@@ -169,6 +177,9 @@ public class EditCouncilModel(PortalDbContext db, CouncilEditor editor, Organisa
         TempData["Status"] = T["協議会のプロフィールを保存しました。"].Value;
         return RedirectToPage("/Councils/Details", new { id = council.Id });
     }
+
+    private void NameTaken(Ward ward, string name) =>
+        ModelState.AddModelError("Input.Name", T["{0}には「{1}」がすでに登録されています。", ward.Name, name]);
 
     public string? ConflictBy { get; private set; }
     public DateTime? ConflictAt { get; private set; }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Content;
 using Portal.Core.Data;
+using Portal.Core.Forms;
 using Portal.Core.Security;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.DistrictCouncils.Services;
@@ -28,7 +30,7 @@ public sealed class UpdateInput
 
 [Authorize(Policy = "perm:PostCouncilUpdates")]
 public class EditUpdateModel(
-    PortalDbContext db, CouncilEditor editor, OrganisationLookup organisations, RichText richText, TimeProvider clock, IStringLocalizer<Strings> T)
+    PortalDbContext db, CouncilEditor editor, OrganisationLookup organisations, RichText richText, FormSubmissions submissions, IStringLocalizer<Strings> T)
     : PageModel
 {
     /// <summary>The stored (sanitised) body's limit: escaping can make it longer than what was typed.</summary>
@@ -58,6 +60,7 @@ public class EditUpdateModel(
         if (denied is not null) return denied;
         if (intent is not ("draft" or "publish"))
             ModelState.AddModelError("", T["保存の種類が正しくありません。"]);
+        var key = Existing is null ? submissions.KeyOf(this) : null;
         if (!ModelState.IsValid)
             return Page();
         // "<" typed as text is stored as "&lt;": 20,000 of them are 80,000 characters, more than the column holds.
@@ -69,20 +72,25 @@ public class EditUpdateModel(
         }
 
         var status = intent == "publish" ? UpdateStatus.Published : UpdateStatus.Draft;
-        if (Existing is null && await IsRepeatAsync(status, body, ct))
+        if (key is not null)
         {
-            // The same new update sent twice (a double click, a resent form): it was saved the first time.
-            TempData["Status"] = (status == UpdateStatus.Published ? T["活動報告を公開しました。"] : T["活動報告を下書きとして保存しました。"]).Value;
-            return RedirectToPage("/Manage/Index");
+            // A new update: saved once however often (or however simultaneously) this rendered form is sent.
+            await submissions.SaveOnceAsync(User, "updates.create", key.Value, async () =>
+            {
+                var created = new CouncilUpdate
+                {
+                    Title = "",
+                    CouncilId = Council.Id,
+                    // Administrators without an organisation post on behalf of the council's managing organisation.
+                    OrganisationId = User.OrganisationIdOf() ?? Council.ManagingOrganisationId,
+                };
+                await editor.SaveUpdateAsync(created, Input.Version, Input.Title, Input.Body ?? "", status, User.Identity!.Name!, ct);
+                return created.Id.ToString(CultureInfo.InvariantCulture);
+            }, ct);
+            return Saved(status);
         }
 
-        var update = Existing ?? new CouncilUpdate
-        {
-            Title = "",
-            CouncilId = Council.Id,
-            // Administrators without an organisation post on behalf of the council's managing organisation.
-            OrganisationId = User.OrganisationIdOf() ?? Council.ManagingOrganisationId,
-        };
+        var update = Existing!;
         var outcome = await editor.SaveUpdateAsync(update, Input.Version, Input.Title, Input.Body ?? "", status, User.Identity!.Name!, ct);
         if (outcome == SaveOutcome.Conflict)
         {
@@ -97,22 +105,14 @@ public class EditUpdateModel(
             return Page();
         }
 
+        return Saved(status);
+    }
+
+    private RedirectToPageResult Saved(UpdateStatus status)
+    {
         TempData["Status"] = (status == UpdateStatus.Published ? T["活動報告を公開しました。"] : T["活動報告を下書きとして保存しました。"]).Value;
         return RedirectToPage("/Manage/Index");
     }
-
-    /// <summary>The user created an update with this council, title, (sanitised) body and status in the last few minutes.</summary>
-    private Task<bool> IsRepeatAsync(UpdateStatus status, string body, CancellationToken ct)
-    {
-        var title = Input.Title.Trim();
-        var since = clock.GetUtcNow().UtcDateTime - RepeatWindow;
-        var user = User.Identity!.Name!;
-        return db.Set<CouncilUpdate>().AnyAsync(u => u.CouncilId == Council.Id && u.CreatedBy == user && u.CreatedUtc >= since
-            && u.Title == title && u.Body == body && u.Status == status, ct);
-    }
-
-    /// <summary>How long a second identical "new update" counts as the same submission.</summary>
-    public static readonly TimeSpan RepeatWindow = TimeSpan.FromMinutes(10);
 
     private async Task<IActionResult?> LoadAsync(int? id, int? councilId, CancellationToken ct)
     {

@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Forms;
 using Portal.Core.Validation;
 using Portal.Core.Security;
 using Portal.Core.Time;
@@ -64,7 +66,7 @@ public sealed class MeetingInput
 }
 
 [Authorize(Policy = "perm:ManageMeetings")]
-public class EditMeetingModel(PortalDbContext db, MeetingEditor editor, IStringLocalizer<Strings> T) : PageModel
+public class EditMeetingModel(PortalDbContext db, MeetingEditor editor, FormSubmissions submissions, IStringLocalizer<Strings> T) : PageModel
 {
     /// <summary>The datetime-local format the browser sends and expects.</summary>
     public const string LocalInputFormat = "yyyy-MM-ddTHH:mm";
@@ -150,6 +152,8 @@ public class EditMeetingModel(PortalDbContext db, MeetingEditor editor, IStringL
         if (Input.ParticipantIds.Any(pid => ParticipantChoices.All(o => o.Id != pid)))
             ModelState.AddModelError("Input.ParticipantIds", T["参加組織は主催する区の組織から選んでください。"]);
 
+        var key = meeting is null ? submissions.KeyOf(this) : null;
+
         var participantIds = Input.ParticipantIds.Append(organiserId).Distinct().ToList();
         var participants = ParticipantChoices.Where(o => participantIds.Contains(o.Id)).ToList();
         List<AgendaItem> agenda = [];
@@ -164,24 +168,48 @@ public class EditMeetingModel(PortalDbContext db, MeetingEditor editor, IStringL
         if (!ModelState.IsValid)
             return Page();
 
-        if (meeting is null)
+        if (key is not null)
         {
-            // The same organiser, title and start: the form was sent twice (a double click); the first one saved it.
-            var title = Input.Title.Trim();
-            var startUtc = TokyoTime.ToUtc(Input.Start!.Value);
-            var saved = await db.Set<Meeting>().Where(m => m.OrganisingOrganisationId == organiserId && m.StartUtc == startUtc && m.Title == title)
-                .Select(m => (int?)m.Id).FirstOrDefaultAsync(ct);
-            if (saved is { } savedId)
+            // A new meeting: saved once however often (or however simultaneously) this rendered form is sent.
+            var submission = await submissions.SaveOnceAsync(User, "meetings.create", key.Value, async () =>
             {
-                TempData["Status"] = T["会議を保存しました。"].Value;
-                return Redirect($"/meetings/{savedId}");
-            }
+                var created = new Meeting { Title = "" };
+                Apply(created, organiserId, organiser!.WardId!.Value, onlineUrl, participantIds, agenda);
+                await editor.SaveMeetingAsync(created, Input.Version, User.Identity!.Name!, ct);
+                return created.Id.ToString(CultureInfo.InvariantCulture);
+            }, ct);
+            return Saved(submission.Result);
         }
 
-        meeting ??= new Meeting { Title = "" };
+        Apply(meeting!, organiserId, organiser!.WardId!.Value, onlineUrl, participantIds, agenda);
+        var outcome = await editor.SaveMeetingAsync(meeting!, Input.Version, User.Identity!.Name!, ct);
+        if (outcome == SaveOutcome.Conflict)
+        {
+            db.ChangeTracker.Clear();
+            var current = await db.Set<Meeting>().AsNoTracking().FirstAsync(m => m.Id == meeting!.Id, ct);
+            ModelState.AddModelError("", T["この会議は他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。"]);
+            ConflictBy = current.ModifiedBy;
+            ConflictAt = current.ModifiedUtc;
+            ModelState.Remove("Input.Version");
+            Input.Version = current.Version;
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        return Saved(meeting!.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private RedirectResult Saved(string meetingId)
+    {
+        TempData["Status"] = T["会議を保存しました。"].Value;
+        return Redirect($"/meetings/{meetingId}");
+    }
+
+    private void Apply(Meeting meeting, int organiserId, int wardId, string onlineUrl, List<int> participantIds, List<AgendaItem> agenda)
+    {
         meeting.Title = Input.Title.Trim();
         meeting.OrganisingOrganisationId = organiserId;
-        meeting.WardId = organiser!.WardId!.Value;
+        meeting.WardId = wardId;
         meeting.StartUtc = TokyoTime.ToUtc(Input.Start!.Value);
         meeting.EndUtc = TokyoTime.ToUtc(Input.End!.Value);
         meeting.Place = Input.Place?.Trim() ?? "";
@@ -195,23 +223,6 @@ public class EditMeetingModel(PortalDbContext db, MeetingEditor editor, IStringL
             meeting.Participants.Add(new MeetingParticipant { OrganisationId = pid });
         meeting.Agenda.Clear();
         meeting.Agenda.AddRange(agenda);
-
-        var outcome = await editor.SaveMeetingAsync(meeting, Input.Version, User.Identity!.Name!, ct);
-        if (outcome == SaveOutcome.Conflict)
-        {
-            db.ChangeTracker.Clear();
-            var current = await db.Set<Meeting>().AsNoTracking().FirstAsync(m => m.Id == meeting.Id, ct);
-            ModelState.AddModelError("", T["この会議は他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。"]);
-            ConflictBy = current.ModifiedBy;
-            ConflictAt = current.ModifiedUtc;
-            ModelState.Remove("Input.Version");
-            Input.Version = current.Version;
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
-
-        TempData["Status"] = T["会議を保存しました。"].Value;
-        return Redirect($"/meetings/{meeting.Id}");
     }
 
     /// <summary>Organisations of the organiser's ward, plus intermediary support organisations that serve any ward.</summary>

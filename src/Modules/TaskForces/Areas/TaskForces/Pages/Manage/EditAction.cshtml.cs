@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Forms;
 using Portal.Core.Validation;
 using Portal.Modules.TaskForces.Models;
 using Portal.Modules.TaskForces.Services;
@@ -37,7 +39,7 @@ public sealed class ActionInput
 }
 
 [Authorize(Policy = "perm:ManageTaskForces")]
-public class EditActionModel(PortalDbContext db, TaskForceEditor editor, IStringLocalizer<Strings> T) : PageModel
+public class EditActionModel(PortalDbContext db, TaskForceEditor editor, FormSubmissions submissions, IStringLocalizer<Strings> T) : PageModel
 {
     [BindProperty]
     public ActionInput Input { get; set; } = new();
@@ -70,38 +72,47 @@ public class EditActionModel(PortalDbContext db, TaskForceEditor editor, IString
         var decision = DecisionChoices.FirstOrDefault(c => c.Decision.Id == Input.DecisionId);
         if (Input.DecisionId is not null && decision.Decision is null)
             ModelState.AddModelError("Input.DecisionId", T["関連する決定事項の値が正しくありません。"]);
+        var key = item is null ? submissions.KeyOf(this) : null;
         if (!ModelState.IsValid)
             return Page();
 
-        if (item is null)
+        if (key is not null)
         {
-            // The same description, owner and due date in this task force: the form was sent twice; the first one saved it.
-            var description = Input.Description.Trim();
-            var saved = await db.Set<ActionItem>()
-                .Where(a => a.TaskForceId == TaskForce.Id && a.Description == description && a.OwnerOrganisationId == Input.OwnerOrganisationId && a.DueDate == Input.DueDate)
-                .Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
-            if (saved is { } savedId)
+            // A new action item: saved once however often (or however simultaneously) this rendered form is sent.
+            var submission = await submissions.SaveOnceAsync(User, "taskforces.action-create", key.Value, async () =>
             {
-                TempData["Status"] = T["アクションを保存しました。"].Value;
-                return Redirect($"/taskforces/{TaskForce.Id}#action-{savedId}");
-            }
+                var created = new ActionItem { Description = "", TaskForceId = TaskForce.Id };
+                Apply(created, decision);
+                await editor.SaveActionItemAsync(created, Input.Version, User.Identity!.Name!, ct);
+                return created.Id.ToString(CultureInfo.InvariantCulture);
+            }, ct);
+            return Saved(submission.Result);
         }
 
-        item ??= new ActionItem { Description = "", TaskForceId = TaskForce.Id };
+        Apply(item!, decision);
+        if (await editor.SaveActionItemAsync(item!, Input.Version, User.Identity!.Name!, ct) == SaveOutcome.Conflict)
+        {
+            ModelState.AddModelError("", T["このアクションは他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。"]);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        return Saved(item!.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private RedirectResult Saved(string itemId)
+    {
+        TempData["Status"] = T["アクションを保存しました。"].Value;
+        return Redirect($"/taskforces/{TaskForce.Id}#action-{itemId}");
+    }
+
+    private void Apply(ActionItem item, (TaskForceSession Session, Decision Decision) decision)
+    {
         item.Description = Input.Description.Trim();
         item.OwnerOrganisationId = Input.OwnerOrganisationId!.Value;
         item.DueDate = Input.DueDate!.Value;
         item.Status = Input.Status;
         item.DecisionId = decision.Decision?.Id;
         item.SessionId = decision.Session?.Id;
-        if (await editor.SaveActionItemAsync(item, Input.Version, User.Identity!.Name!, ct) == SaveOutcome.Conflict)
-        {
-            ModelState.AddModelError("", T["このアクションは他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。"]);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
-        TempData["Status"] = T["アクションを保存しました。"].Value;
-        return Redirect($"/taskforces/{TaskForce.Id}#action-{item.Id}");
     }
 
     private async Task<(IActionResult? Denied, ActionItem? Item)> LoadAsync(int taskForceId, int? id, CancellationToken ct)

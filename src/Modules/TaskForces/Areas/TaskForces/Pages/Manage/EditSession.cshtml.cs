@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Forms;
 using Portal.Core.Validation;
 using Portal.Core.Time;
 using Portal.Modules.TaskForces.Models;
@@ -40,7 +42,7 @@ public sealed class SessionInput
 }
 
 [Authorize(Policy = "perm:ManageTaskForces")]
-public class EditSessionModel(PortalDbContext db, TaskForceEditor editor, IStringLocalizer<Strings> T) : PageModel
+public class EditSessionModel(PortalDbContext db, TaskForceEditor editor, FormSubmissions submissions, IStringLocalizer<Strings> T) : PageModel
 {
     [BindProperty]
     public SessionInput Input { get; set; } = new();
@@ -74,25 +76,42 @@ public class EditSessionModel(PortalDbContext db, TaskForceEditor editor, IStrin
         var decisions = (Input.Decisions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
         if (decisions.Any(d => d.Length > 1000))
             ModelState.AddModelError("Input.Decisions", T["決定事項は1行1000文字以内で入力してください。"]);
+        var key = session is null ? submissions.KeyOf(this) : null;
         if (!ModelState.IsValid)
             return Page();
 
-        var startUtc = TokyoTime.ToUtc(Input.Start!.Value);
-        if (session is null)
+        if (key is not null)
         {
-            // The same task force, group and start: the form was sent twice (a double click); the first one saved it.
-            var saved = await db.Set<TaskForceSession>()
-                .Where(s => s.TaskForceId == TaskForce.Id && s.WorkingGroupId == Input.WorkingGroupId && s.StartUtc == startUtc)
-                .Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
-            if (saved is { } savedId)
+            // A new session: saved once however often (or however simultaneously) this rendered form is sent.
+            var submission = await submissions.SaveOnceAsync(User, "taskforces.session-create", key.Value, async () =>
             {
-                TempData["Status"] = T["会合の記録を保存しました。"].Value;
-                return Redirect($"/taskforces/{TaskForce.Id}#session-{savedId}");
-            }
+                var created = new TaskForceSession { TaskForceId = TaskForce.Id };
+                Apply(created, decisions);
+                await editor.SaveSessionAsync(created, Input.Version, ct);
+                return created.Id.ToString(CultureInfo.InvariantCulture);
+            }, ct);
+            return Saved(submission.Result);
         }
 
-        session ??= new TaskForceSession { TaskForceId = TaskForce.Id };
-        session.StartUtc = startUtc;
+        Apply(session!, decisions);
+        if (await editor.SaveSessionAsync(session!, Input.Version, ct) == SaveOutcome.Conflict)
+        {
+            ModelState.AddModelError("", T["この会合の記録は他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。"]);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+        return Saved(session!.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private RedirectResult Saved(string sessionId)
+    {
+        TempData["Status"] = T["会合の記録を保存しました。"].Value;
+        return Redirect($"/taskforces/{TaskForce.Id}#session-{sessionId}");
+    }
+
+    private void Apply(TaskForceSession session, List<string> decisions)
+    {
+        session.StartUtc = TokyoTime.ToUtc(Input.Start!.Value);
         session.WorkingGroupId = Input.WorkingGroupId;
         session.Attendees = Input.Attendees?.Trim() ?? "";
         session.Summary = Input.Summary?.Trim() ?? "";
@@ -104,15 +123,6 @@ public class EditSessionModel(PortalDbContext db, TaskForceEditor editor, IStrin
             else existing.Text = decisions[i];
         }
         session.Decisions.RemoveAll(d => d.Number > decisions.Count);
-        if (await editor.SaveSessionAsync(session, Input.Version, ct) == SaveOutcome.Conflict)
-        {
-            ModelState.AddModelError("", T["この会合の記録は他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。"]);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
-        }
-
-        TempData["Status"] = T["会合の記録を保存しました。"].Value;
-        return Redirect($"/taskforces/{TaskForce.Id}#session-{session.Id}");
     }
 
     private async Task<(IActionResult? Denied, TaskForceSession? Session)> LoadAsync(int taskForceId, int? id, CancellationToken ct)

@@ -96,7 +96,7 @@ public class EditTaskForceModel(PortalDbContext db, TaskForceEditor editor, Orga
         var taskForceName = Input.Name?.Trim() ?? "";
         if (taskForceName.Length > 0
             && await db.Set<TaskForce>().AnyAsync(t => t.OwnerOrganisationId == owner.Id && t.Name == taskForceName && t.Id != (id ?? 0), ct))
-            ModelState.AddModelError("Input.Name", T["「{0}」という名前のタスクフォースがすでにあります。", taskForceName]);
+            NameTaken(taskForceName);
         if (Input.MemberIds.Any(mid => MemberChoices.All(o => o.Id != mid)))
             ModelState.AddModelError("Input.MemberIds", T["メンバー組織は同じ区の組織から選んでください。"]);
         var groupNames = (Input.WorkingGroups ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
@@ -125,7 +125,14 @@ public class EditTaskForceModel(PortalDbContext db, TaskForceEditor editor, Orga
         taskForce.WorkingGroups.RemoveAll(g => !groupNames.Contains(g.Name));
         taskForce.WorkingGroups.AddRange(groupNames.Where(n => taskForce.WorkingGroups.All(g => g.Name != n)).Select(n => new WorkingGroup { Name = n }));
 
-        if (await editor.SaveTaskForceAsync(taskForce, Input.Version, User.Identity!.Name!, ct) == SaveOutcome.Conflict)
+        var outcome = await editor.SaveTaskForceAsync(taskForce, Input.Version, User.Identity!.Name!, ct);
+        if (outcome == SaveOutcome.NameTaken)
+        {
+            // The same name saved at the same moment (a double click, another editor): the unique index kept the other.
+            NameTaken(taskForce.Name);
+            return Page();
+        }
+        if (outcome == SaveOutcome.Conflict)
         {
             ModelState.AddModelError("", T["このタスクフォースは他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。"]);
             Response.StatusCode = StatusCodes.Status409Conflict;
@@ -134,6 +141,9 @@ public class EditTaskForceModel(PortalDbContext db, TaskForceEditor editor, Orga
         TempData["Status"] = T["タスクフォースを保存しました。"].Value;
         return Redirect($"/taskforces/{taskForce.Id}");
     }
+
+    private void NameTaken(string name) =>
+        ModelState.AddModelError("Input.Name", T["「{0}」という名前のタスクフォースがすでにあります。", name]);
 
     private IQueryable<TaskForce> Load(int id) =>
         db.Set<TaskForce>().Include(t => t.Members).Include(t => t.WorkingGroups).AsSplitQuery().Where(t => t.Id == id);

@@ -1,0 +1,70 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Portal.Core.Data;
+
+namespace Portal.Core.Forms;
+
+public enum SubmissionOutcome
+{
+    /// <summary>This send saved the form.</summary>
+    Saved,
+    /// <summary>An earlier (or simultaneous) send of the same rendered form saved it; nothing new was saved.</summary>
+    AlreadySaved,
+}
+
+/// <param name="Result">What the saving send created (as its save returned it), for both Saved and AlreadySaved.</param>
+public readonly record struct Submission(SubmissionOutcome Outcome, string Result);
+
+/// <summary>
+/// "A form sent twice at the same instant saves once, enforced by the database." Each create form renders a one-time
+/// key (<see cref="SubmissionKeyTagHelper"/>); its save and a <see cref="FormSubmission"/> row for (user, form, key)
+/// are written in one transaction, so of two sends of one rendered form the unique index lets one commit and the other
+/// rolls back and is answered with what the first created.
+/// </summary>
+public sealed class FormSubmissions(PortalDbContext db, TimeProvider clock, IStringLocalizer<Strings> T)
+{
+    public const string KeyField = "__SubmissionKey";
+
+    /// <summary>The key a POST carries, or null when it has none or not a usable one.</summary>
+    public static Guid? PostedKey(HttpRequest request) =>
+        request.HasFormContentType && Guid.TryParse(request.Form[KeyField], out var key) && key != Guid.Empty ? key : null;
+
+    /// <summary>
+    /// The key the page's form was rendered with. Without one (a hand-made or damaged post) the send cannot be told
+    /// from a repeat: the page gets a form error, so it is shown again (with a fresh key) and nothing is saved.
+    /// </summary>
+    public Guid? KeyOf(PageModel page)
+    {
+        var key = PostedKey(page.Request);
+        if (key is null)
+            page.ModelState.AddModelError("", T["このフォームの送信を確認できませんでした。内容を確かめて、もう一度送信してください。"]);
+        return key;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="save"/> (which saves the new rows and returns what it created, e.g. the new row's id)
+    /// unless this user's <paramref name="form"/> with this key was saved already, in one transaction with the record
+    /// of the submission.
+    /// </summary>
+    public async Task<Submission> SaveOnceAsync(ClaimsPrincipal user, string form, Guid key, Func<Task<string>> save, CancellationToken ct)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Only a signed-in user's form is saved once.");
+        if (await ResultAsync(userId, form, key, ct) is { } earlier)
+            return new(SubmissionOutcome.AlreadySaved, earlier);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await save();
+        string? winner = null;
+        var row = new FormSubmission { UserId = userId, Form = form, Key = key, Result = result, CreatedUtc = clock.GetUtcNow().UtcDateTime };
+        if (!await db.AddUnlessTakenAsync(row, async () => (winner = await ResultAsync(userId, form, key, ct)) is not null, ct))
+            return new(SubmissionOutcome.AlreadySaved, winner!);
+        await transaction.CommitAsync(ct);
+        return new(SubmissionOutcome.Saved, result);
+    }
+
+    private Task<string?> ResultAsync(string userId, string form, Guid key, CancellationToken ct) =>
+        db.FormSubmissions.AsNoTracking().Where(s => s.UserId == userId && s.Form == form && s.Key == key).Select(s => s.Result).FirstOrDefaultAsync(ct);
+}
