@@ -49,9 +49,10 @@ public sealed class DigestTestSite : IAsyncDisposable
         return new DateTimeOffset(wednesday.ToDateTime(new TimeOnly(10, 0)), TimeSpan.FromHours(9));
     }
 
-    public static async Task<DigestTestSite> StartAsync(SmtpTestServer smtp, IDictionary<string, string?>? extraSettings = null)
+    /// <param name="now">Where the fake clock starts (default: <see cref="NextWednesdayMorningTokyo"/>).</param>
+    public static async Task<DigestTestSite> StartAsync(SmtpTestServer smtp, IDictionary<string, string?>? extraSettings = null, DateTimeOffset? now = null)
     {
-        var clock = new FakeTimeProvider(NextWednesdayMorningTokyo());
+        var clock = new FakeTimeProvider(now ?? NextWednesdayMorningTokyo());
         var source = new FakeDigestSource();
         var settings = smtp.PortalSettings();
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())
