@@ -76,7 +76,7 @@ public sealed class DigestServerFailureTests(ServerFaultSmtpFixture fixture) : I
         var run = await RunOnAdminPageAsync(admin, runId);
         Assert.Equal("Suspended", run.GetAttribute("data-state"));
         Assert.Contains(reply, run.TextContent);
-        Assert.Contains("2026/11/25 10:30", run.TextContent); // resumes 30 minutes later (Tokyo time)
+        Assert.Contains("2026年11月25日 10:30", run.TextContent); // resumes 30 minutes later (Tokyo time)
 
         site.Clock.Advance(TimeSpan.FromMinutes(20));
         fixture.Repair();
