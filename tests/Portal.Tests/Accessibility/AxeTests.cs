@@ -92,6 +92,7 @@ public class AxeTests(AxeSiteFixture site) : IClassFixture<AxeSiteFixture>
                 $"/staff/voice/edit/{voiceId}",
                 $"/staff/support-profile/{profileId}",
                 "/digests/subscriptions",
+                "/admin/digests",
             ];
             await AssertNoViolationsAsync(page, urls);
         }

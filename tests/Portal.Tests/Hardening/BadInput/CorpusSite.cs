@@ -18,7 +18,7 @@ namespace Portal.Tests.Hardening.BadInput;
 /// <summary>
 /// A site seeded by the default recipe for the bad-input corpus: one signed-in client per demo user (kept for the whole
 /// class), lookups of the demo data the forms need, and two digest subscriptions (kita-ward's own and chuo-ward's) so
-/// the subscription forms have something to change.
+/// the subscription forms have something to change, and a suspended digest run for the resend form.
 /// </summary>
 public sealed class CorpusSite : IAsyncLifetime
 {
@@ -50,6 +50,16 @@ public sealed class CorpusSite : IAsyncLifetime
                 UserId = userId, WardId = ward.Id, Frequency = DigestFrequency.Weekly, CreatedUtc = DateTime.UtcNow, ModifiedUtc = DateTime.UtcNow,
             });
         }
+        await db.SaveChangesAsync();
+        // A run whose delivery to kita-ward failed at the mail server, so /admin/digests shows its resend form.
+        var subscriptionId = await db.Set<DigestSubscription>().Where(s => s.User!.UserName == TestUsers.KitaWard).Select(s => s.Id).SingleAsync();
+        var period = new DigestPeriod(DigestFrequency.Weekly, new DateOnly(2026, 11, 16));
+        db.Add(new DigestRun
+        {
+            Frequency = period.Frequency, PeriodKey = period.Key, PeriodStartUtc = period.StartUtc, PeriodEndUtc = period.EndUtc, PlannedUtc = period.EndUtc,
+            State = DigestRunState.Suspended, ResumeAfterUtc = period.EndUtc.AddHours(1), Suspensions = 1, LastServerError = "554 5.7.1 Sender address rejected",
+            Deliveries = [new DigestDelivery { SubscriptionId = subscriptionId, Email = "kita-ward@example.jp", Status = DeliveryStatus.Failed, Attempts = 1, LastError = "554 5.7.1 Sender address rejected" }],
+        });
         await db.SaveChangesAsync();
 
         // Everyone signs in before the first snapshot, so no case is charged with a sign-in's writes.
