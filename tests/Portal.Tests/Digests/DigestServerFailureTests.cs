@@ -97,7 +97,7 @@ public sealed class DigestServerFailureTests(ServerFaultSmtpFixture fixture) : I
     [Fact]
     public async Task An_unreachable_server_fails_nobody_and_suspends_the_run()
     {
-        await using var site = await StartSiteAsync(new() { ["Portal:Smtp:Port"] = ClosedPort().ToString() });
+        await using var site = await StartSiteAsync(new() { ["Portal:Smtp:Port"] = SmtpTestServer.FreePort().ToString() });
         await AddRecipientsAsync(site, "s-closed-", 4);
 
         await site.RunJobAsync();
@@ -207,13 +207,4 @@ public sealed class DigestServerFailureTests(ServerFaultSmtpFixture fixture) : I
 
     private static Task<HttpResponseMessage> ResendAsync(PortalClient client, int runId, string tokenPage = "/admin/digests") =>
         client.PostWithTokenFromAsync(tokenPage, $"/admin/digests?handler=Resend&id={runId}", []);
-
-    private static int ClosedPort()
-    {
-        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

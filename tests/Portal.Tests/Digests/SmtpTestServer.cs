@@ -86,7 +86,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 $"The digest tests need a real SMTP server: {python} cannot import aiosmtpd. Install it with `apt-get install -y python3-aiosmtpd`.");
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on (at this moment).</summary>
+    public static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -51,16 +51,7 @@ public sealed class CorpusSite : IAsyncLifetime
             });
         }
         await db.SaveChangesAsync();
-        // A run whose delivery to kita-ward failed at the mail server, so /admin/digests shows its resend form.
-        var subscriptionId = await db.Set<DigestSubscription>().Where(s => s.User!.UserName == TestUsers.KitaWard).Select(s => s.Id).SingleAsync();
-        var period = new DigestPeriod(DigestFrequency.Weekly, new DateOnly(2026, 11, 16));
-        db.Add(new DigestRun
-        {
-            Frequency = period.Frequency, PeriodKey = period.Key, PeriodStartUtc = period.StartUtc, PeriodEndUtc = period.EndUtc, PlannedUtc = period.EndUtc,
-            State = DigestRunState.Suspended, ResumeAfterUtc = period.EndUtc.AddHours(1), Suspensions = 1, LastServerError = "554 5.7.1 Sender address rejected",
-            Deliveries = [new DigestDelivery { SubscriptionId = subscriptionId, Email = "kita-ward@example.jp", Status = DeliveryStatus.Failed, Attempts = 1, LastError = "554 5.7.1 Sender address rejected" }],
-        });
-        await db.SaveChangesAsync();
+        await Digests.DigestSeed.AddSuspendedRunAsync(db, TestUsers.KitaWard); // for the resend form of /admin/digests
 
         // Everyone signs in before the first snapshot, so no case is charged with a sign-in's writes.
         foreach (var user in new[] { TestUsers.Admin, TestUsers.KitaWard, TestUsers.KitaCommunity, TestUsers.KitaWelfare, TestUsers.ChuoWard,
