@@ -16,13 +16,18 @@ public sealed class DigestsModule : PortalModule
     public override string DisplayName => "会議ダイジェスト";
 
     public override IReadOnlyList<NavigationItem> Navigation =>
-        [new("ダイジェスト配信", "/Subscriptions", Order: 90)];
+    [
+        new("ダイジェスト配信", "/Subscriptions", Order: 90),
+        new("ダイジェストの送信状況", "/Admin/Runs", DigestPermissions.ManageDigestRuns, Order: 191),
+    ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section))
-            .Validate(o => o.MaxAttempts >= 1 && o.ClaimLease > TimeSpan.Zero && o.RetryDelay >= TimeSpan.Zero,
-                "Portal:Digests: MaxAttempts must be at least 1, ClaimLease positive, RetryDelay not negative.")
+            .Validate(o => o.MaxAttempts >= 1 && o.ClaimLease > TimeSpan.Zero && o.RetryDelay >= TimeSpan.Zero
+                    && o.ServerFailureLimit >= 1 && o.SuspendDelay > TimeSpan.Zero && o.MaxSuspendDelay >= o.SuspendDelay,
+                "Portal:Digests: MaxAttempts and ServerFailureLimit must be at least 1, ClaimLease and SuspendDelay positive, "
+                + "RetryDelay not negative, MaxSuspendDelay not shorter than SuspendDelay.")
             .ValidateOnStart();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section))
             .Validate(o => IsValidSmtp(o), "Portal:Smtp: Host, Port (1-65535), UseTls (none/starttls/ssl) and From (a mail address) must be valid.")
@@ -33,6 +38,7 @@ public sealed class DigestsModule : PortalModule
         services.AddScoped<DigestPlanner>();
         services.AddScoped<DigestSender>();
         services.AddScoped<DigestJob>();
+        services.AddScoped<DigestRunAdministration>();
         services.AddScoped<SubscriptionService>();
 
         if (configuration.GetSection(DigestOptions.Section).GetValue(nameof(DigestOptions.Enabled), true))
@@ -57,6 +63,7 @@ public sealed class DigestsModule : PortalModule
         modelBuilder.Entity<DigestRun>(run =>
         {
             run.Property(r => r.Frequency).HasConversion<string>().HasMaxLength(10);
+            run.Property(r => r.State).HasConversion<string>().HasMaxLength(10);
             run.HasIndex(r => new { r.Frequency, r.PeriodKey }).IsUnique();
         });
         modelBuilder.Entity<DigestDelivery>(delivery =>

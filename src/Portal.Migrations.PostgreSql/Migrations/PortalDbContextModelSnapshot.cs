@@ -702,6 +702,9 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("NextAttemptUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("RecipientRefused")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("RunId")
                         .HasColumnType("integer");
 
@@ -741,6 +744,10 @@ namespace Portal.Migrations.PostgreSql.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("LastServerError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<DateTime>("PeriodEndUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -754,6 +761,17 @@ namespace Portal.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime>("PlannedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ResumeAfterUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("Suspensions")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

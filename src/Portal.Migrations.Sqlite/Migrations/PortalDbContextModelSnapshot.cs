@@ -669,6 +669,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("NextAttemptUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("RecipientRefused")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("RunId")
                         .HasColumnType("INTEGER");
 
@@ -706,6 +709,10 @@ namespace Portal.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LastServerError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("PeriodEndUtc")
                         .HasColumnType("TEXT");
 
@@ -719,6 +726,17 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("PlannedUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResumeAfterUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Suspensions")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

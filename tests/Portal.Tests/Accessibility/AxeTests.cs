@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Portal.Tests.Infrastructure;
 
@@ -14,6 +15,8 @@ public sealed class AxeSiteFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Host = await PortalTestHost.StartAsync();
+        await using (var scope = Host.CreateScope())
+            await Digests.DigestSeed.AddSuspendedRunAsync(scope.ServiceProvider.GetRequiredService<Portal.Core.Data.PortalDbContext>(), TestUsers.Admin); // /admin/digests with a run
         await Browser.InitializeAsync();
     }
 
@@ -92,6 +95,7 @@ public class AxeTests(AxeSiteFixture site) : IClassFixture<AxeSiteFixture>
                 $"/staff/voice/edit/{voiceId}",
                 $"/staff/support-profile/{profileId}",
                 "/digests/subscriptions",
+                "/admin/digests",
             ];
             await AssertNoViolationsAsync(page, urls);
         }

@@ -48,9 +48,10 @@ public sealed class DigestTestSite : IAsyncDisposable
     /// <summary>Wednesday 10 March 2027, 10:00 in Tokyo: the daily digest of Tuesday and the weekly one of last week are due.</summary>
     public static readonly DateTimeOffset WednesdayMorningTokyo = new(2027, 3, 10, 10, 0, 0, TimeSpan.FromHours(9));
 
-    public static async Task<DigestTestSite> StartAsync(SmtpTestServer smtp, IDictionary<string, string?>? extraSettings = null)
+    /// <param name="now">Where the fake clock starts (default: <see cref="WednesdayMorningTokyo"/>).</param>
+    public static async Task<DigestTestSite> StartAsync(SmtpTestServer smtp, IDictionary<string, string?>? extraSettings = null, DateTimeOffset? now = null)
     {
-        var clock = new FakeTimeProvider(WednesdayMorningTokyo);
+        var clock = new FakeTimeProvider(now ?? WednesdayMorningTokyo);
         var source = new FakeDigestSource();
         var settings = smtp.PortalSettings();
         foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>())

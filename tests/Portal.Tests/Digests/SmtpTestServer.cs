@@ -7,7 +7,7 @@ namespace Portal.Tests.Digests;
 
 /// <summary>
 /// A real SMTP server on 127.0.0.1 with a free port: Debian's aiosmtpd storing mail in a Maildir, either the stock
-/// Mailbox handler or smtp_faults.py (451/550 on chosen recipients). Missing python3-aiosmtpd fails the test, never skips it.
+/// Mailbox handler or smtp_faults.py (451/550 on chosen recipients, faults on MAIL FROM or DATA). Missing python3-aiosmtpd fails the test, never skips it.
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
@@ -36,13 +36,15 @@ public sealed class SmtpTestServer : IAsyncDisposable
     public static Task<SmtpTestServer> StartMailboxAsync() =>
         StartAsync((port, dir) => ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", dir]);
 
-    public static Task<SmtpTestServer> StartFaultyAsync(IReadOnlyDictionary<string, int> tempFailures, IEnumerable<string> rejected)
+    /// <param name="faultFile">While this file exists, its lines "MAIL reply" / "DATA reply" answer every MAIL FROM / DATA (see smtp_faults.py).</param>
+    public static Task<SmtpTestServer> StartFaultyAsync(IReadOnlyDictionary<string, int> tempFailures, IEnumerable<string> rejected, string? faultFile = null)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "Digests", "smtp_faults.py");
         return StartAsync((port, dir) =>
             [script, port.ToString(), dir,
              .. tempFailures.SelectMany(t => new[] { "--tempfail", $"{t.Key}:{t.Value}" }),
-             .. rejected.SelectMany(r => new[] { "--reject", r })]);
+             .. rejected.SelectMany(r => new[] { "--reject", r }),
+             .. faultFile is null ? Array.Empty<string>() : ["--fault-file", faultFile]]);
     }
 
     private static async Task<SmtpTestServer> StartAsync(Func<int, string, string[]> arguments)
@@ -84,7 +86,8 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 $"The digest tests need a real SMTP server: {python} cannot import aiosmtpd. Install it with `apt-get install -y python3-aiosmtpd`.");
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on (at this moment).</summary>
+    public static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,8 +1,10 @@
 """A real SMTP server (aiosmtpd) that fails on purpose, for the digest tests.
 
-usage: smtp_faults.py PORT MAILDIR [--tempfail ADDRESS:COUNT]... [--reject ADDRESS]...
-  --tempfail  answer 451 to RCPT TO for ADDRESS the first COUNT times, then accept
-  --reject    answer 550 to RCPT TO for ADDRESS, always
+usage: smtp_faults.py PORT MAILDIR [--tempfail ADDRESS:COUNT]... [--reject ADDRESS]... [--fault-file PATH]
+  --tempfail    answer 451 to RCPT TO for ADDRESS the first COUNT times, then accept
+  --reject      answer 550 to RCPT TO for ADDRESS, always
+  --fault-file  while PATH exists, each of its lines "MAIL <reply>" or "DATA <reply>" answers every MAIL FROM or
+                DATA with <reply> (a server-level fault the test switches on and off by writing and deleting PATH)
 Accepted mail is stored in MAILDIR (Maildir format, like aiosmtpd.handlers.Mailbox). Prints "ready" once listening.
 """
 import argparse
@@ -15,11 +17,41 @@ from aiosmtpd.handlers import Mailbox
 
 
 class FaultyMailbox(Mailbox):
-    def __init__(self, mail_dir, tempfail, reject):
+    def __init__(self, mail_dir, tempfail, reject, fault_file):
         super().__init__(mail_dir)
         self.tempfail = tempfail
         self.reject = reject
+        self.fault_file = fault_file
         self.lock = threading.Lock()
+
+    def fault(self, command):
+        """The reply the fault file gives for COMMAND, or None."""
+        if not self.fault_file:
+            return None
+        try:
+            with open(self.fault_file, encoding="utf-8") as f:
+                lines = f.read().splitlines()
+        except FileNotFoundError:
+            return None
+        for line in lines:
+            verb, _, reply = line.partition(" ")
+            if verb.upper() == command and reply:
+                return reply
+        return None
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        reply = self.fault("MAIL")
+        if reply:
+            return reply
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        reply = self.fault("DATA")
+        if reply:
+            return reply
+        return await super().handle_DATA(server, session, envelope)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         key = address.lower()
@@ -40,13 +72,14 @@ def main():
     parser.add_argument("maildir")
     parser.add_argument("--tempfail", action="append", default=[])
     parser.add_argument("--reject", action="append", default=[])
+    parser.add_argument("--fault-file")
     args = parser.parse_args()
 
     tempfail = {}
     for rule in args.tempfail:
         address, count = rule.rsplit(":", 1)
         tempfail[address.lower()] = int(count)
-    handler = FaultyMailbox(args.maildir, tempfail, {a.lower() for a in args.reject})
+    handler = FaultyMailbox(args.maildir, tempfail, {a.lower() for a in args.reject}, args.fault_file)
 
     controller = Controller(handler, hostname="127.0.0.1", port=args.port)
     controller.start()

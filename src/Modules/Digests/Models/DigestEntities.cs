@@ -46,7 +46,27 @@ public class DigestRun
     public DateTime PeriodEndUtc { get; set; }
     public DateTime PlannedUtc { get; set; }
 
+    /// <summary>Suspended after repeated server-level failures (the mail server, not a recipient, refused); sending resumes at ResumeAfterUtc.</summary>
+    public DigestRunState State { get; set; }
+
+    /// <summary>While suspended, no delivery of the run is tried before this time.</summary>
+    public DateTime? ResumeAfterUtc { get; set; }
+
+    /// <summary>Suspensions in a row without a delivery sent in between: each doubles the wait.</summary>
+    public int Suspensions { get; set; }
+
+    /// <summary>The mail server's last refusal that counted towards a suspension (kept for administrators).</summary>
+    [MaxLength(1000)]
+    public string? LastServerError { get; set; }
+
     public List<DigestDelivery> Deliveries { get; set; } = [];
+}
+
+public enum DigestRunState
+{
+    Active = 0,
+    /// <summary>The mail server failed repeatedly: nothing of the run is tried before ResumeAfterUtc (an administrator may resend it now).</summary>
+    Suspended = 1,
 }
 
 public enum DeliveryStatus
@@ -57,9 +77,13 @@ public enum DeliveryStatus
     Sent = 2,
     /// <summary>Every section was empty (or the subscription was switched off after planning): no mail was sent.</summary>
     Skipped = 3,
-    /// <summary>The server answered 4xx; tried again from NextAttemptUtc on.</summary>
+    /// <summary>The server refused this recipient with 4xx; tried again from NextAttemptUtc on.</summary>
     Retrying = 4,
-    /// <summary>5xx, or 4xx after the last allowed attempt: never tried again.</summary>
+    /// <summary>
+    /// The recipient was refused with 5xx, or with 4xx after the last allowed attempt (RecipientRefused), or — on sites
+    /// older than the server-level handling — the server refused the message: not tried again unless an administrator
+    /// resends the run (which takes back every Failed delivery whose recipient was not refused).
+    /// </summary>
     Failed = 5,
 }
 
@@ -89,6 +113,9 @@ public class DigestDelivery
 
     [MaxLength(1000)]
     public string? LastError { get; set; }
+
+    /// <summary>Failed because the server refused this recipient (RCPT TO), not because of the mail server itself.</summary>
+    public bool RecipientRefused { get; set; }
 
     [MaxLength(200)]
     public string? MessageId { get; set; }

@@ -26,6 +26,17 @@ public sealed class DigestOptions
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
+    /// Server-level failures in a row (MAIL FROM, DATA, login, TLS, connection or protocol errors: not one recipient's
+    /// refusal) after which the sender stops and suspends the unsent runs.
+    /// </summary>
+    public int ServerFailureLimit { get; set; } = 3;
+
+    /// <summary>How long a suspended run waits before it is tried again; doubled on each further suspension, up to MaxSuspendDelay.</summary>
+    public TimeSpan SuspendDelay { get; set; } = TimeSpan.FromMinutes(30);
+
+    public TimeSpan MaxSuspendDelay { get; set; } = TimeSpan.FromHours(6);
+
+    /// <summary>
     /// How often each Hangfire worker looks for queued jobs in PostgreSQL (Hangfire.PostgreSql's default, 15 s, when unset).
     /// In-memory storage (SQLite) wakes its workers at once and ignores it.
     /// </summary>

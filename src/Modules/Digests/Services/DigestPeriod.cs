@@ -47,4 +47,10 @@ public sealed record DigestPeriod(DigestFrequency Frequency, DateOnly FirstDay)
             return first + "〜" + last.ToString(last.Year == FirstDay.Year ? "M月d日" : "yyyy年M月d日", CultureInfo.InvariantCulture);
         }
     }
+
+    /// <summary>"2026-11-24" or "2026-11-23 to 2026-11-29" for English pages.</summary>
+    public string EnglishLabel =>
+        Frequency == DigestFrequency.Daily
+            ? FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : $"{FirstDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} to {EndDay.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 }

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Linq.Expressions;
 using MailKit;
 using MailKit.Net.Smtp;
@@ -15,7 +16,14 @@ namespace Portal.Modules.Digests.Services;
 public sealed record SendSummary(int Sent, int Skipped, int Retrying, int Failed)
 {
     public static readonly SendSummary None = new(0, 0, 0, 0);
-    public int Total => Sent + Skipped + Retrying + Failed;
+
+    /// <summary>Deliveries handed back untouched because the mail server (not the recipient) failed.</summary>
+    public int Deferred { get; init; }
+
+    /// <summary>The sender stopped after ServerFailureLimit server-level failures in a row and suspended the unsent runs.</summary>
+    public bool Suspended { get; init; }
+
+    public int Total => Sent + Skipped + Retrying + Failed + Deferred;
 
     public SendSummary Add(DeliveryStatus status) => status switch
     {
@@ -32,6 +40,9 @@ public sealed record SendSummary(int Sent, int Skipped, int Retrying, int Failed
 /// sent, then marked: the only window for a duplicate is a crash between the server's "250" and the mark, and a resend
 /// then carries the same Message-ID. A claim whose lease expired (its sender died) is due again, so nothing is skipped.
 /// Cancellation is honoured between deliveries only: a stop never leaves a claimed delivery behind.
+/// A recipient the server refuses (RCPT TO) fails or retries alone; a failure of the server itself (MAIL FROM, DATA,
+/// login, TLS, connection, protocol) hands the delivery back without charging it an attempt, and after
+/// ServerFailureLimit of those in a row the sender stops and suspends every unsent run until ResumeAfterUtc.
 /// </summary>
 public sealed class DigestSender(
     PortalDbContext db,
@@ -51,6 +62,7 @@ public sealed class DigestSender(
     public async Task<SendSummary> SendDueAsync(CancellationToken stopping = default)
     {
         var summary = SendSummary.None;
+        var serverFailures = 0;
         await using var smtp = new SmtpSession(smtpOptions.Value);
         long after = 0;
         while (!stopping.IsCancellationRequested)
@@ -67,22 +79,68 @@ public sealed class DigestSender(
                 after = id;
                 if (await TryClaimAsync(id) is not { } attempt)
                     continue; // another sender has it, or it was settled meanwhile
-                var status = await DeliverClaimedAsync(id, attempt, smtp);
-                summary = summary.Add(status);
-                DeliverySettled?.Invoke(id, status);
+                var outcome = await DeliverClaimedAsync(id, attempt, smtp);
+                DeliverySettled?.Invoke(id, outcome.Status);
+                if (outcome.ServerError is not { } serverError)
+                {
+                    summary = summary.Add(outcome.Status);
+                    if (outcome.Status != DeliveryStatus.Skipped)
+                        serverFailures = 0; // the server answered for this recipient: it works
+                    continue;
+                }
+                summary = summary with { Deferred = summary.Deferred + 1 };
+                if (++serverFailures >= _options.ServerFailureLimit)
+                {
+                    await SuspendUnsentRunsAsync(serverError);
+                    return summary with { Suspended = true };
+                }
             }
         }
+        await ReactivateResumedRunsAsync();
         return summary;
+    }
+
+    /// <summary>The mail server keeps failing: no run with unsent deliveries is tried again before its (backed-off) resume time.</summary>
+    private async Task SuspendUnsentRunsAsync(string serverError)
+    {
+        var now = Now;
+        var runs = await db.Set<DigestRun>()
+            .Where(r => r.State == DigestRunState.Active || r.ResumeAfterUtc == null || r.ResumeAfterUtc <= now)
+            .Where(r => r.Deliveries.Any(d => d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying || d.Status == DeliveryStatus.Sending))
+            .ToListAsync();
+        foreach (var run in runs)
+        {
+            run.Suspensions++;
+            var delay = _options.SuspendDelay * Math.Pow(2, Math.Min(run.Suspensions - 1, 16));
+            run.State = DigestRunState.Suspended;
+            run.ResumeAfterUtc = now + (delay < _options.MaxSuspendDelay ? delay : _options.MaxSuspendDelay);
+            run.LastServerError = Truncate(serverError);
+            logger.LogWarning("Digest run {PeriodKey} suspended until {ResumeAfterUtc:o} after {Count} server-level failures in a row: {Error}",
+                run.PeriodKey, run.ResumeAfterUtc, _options.ServerFailureLimit, serverError);
+        }
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>A pass that went through without suspending: the runs whose suspension has run out are active again.</summary>
+    private Task ReactivateResumedRunsAsync()
+    {
+        var now = Now;
+        return db.Set<DigestRun>().Where(r => r.State == DigestRunState.Suspended && r.ResumeAfterUtc <= now)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.State, DigestRunState.Active)
+                .SetProperty(r => r.ResumeAfterUtc, (DateTime?)null)
+                .SetProperty(r => r.Suspensions, 0));
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Waiting to be sent, or claimed by a sender whose lease has run out.</summary>
+    /// <summary>Waiting to be sent, or claimed by a sender whose lease has run out; in a run that is not suspended.</summary>
     private static Expression<Func<DigestDelivery, bool>> IsDue(DateTime now) => d =>
-        ((d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)
-            && (d.NextAttemptUtc == null || d.NextAttemptUtc <= now)
-            && (d.ClaimedUntilUtc == null || d.ClaimedUntilUtc < now))
-        || (d.Status == DeliveryStatus.Sending && d.ClaimedUntilUtc < now);
+        (((d.Status == DeliveryStatus.Pending || d.Status == DeliveryStatus.Retrying)
+                && (d.NextAttemptUtc == null || d.NextAttemptUtc <= now)
+                && (d.ClaimedUntilUtc == null || d.ClaimedUntilUtc < now))
+            || (d.Status == DeliveryStatus.Sending && d.ClaimedUntilUtc < now))
+        && (d.Run!.ResumeAfterUtc == null || d.Run.ResumeAfterUtc <= now);
 
     /// <summary>The conditional UPDATE: exactly one sender gets affected rows == 1. Returns this claim's attempt number.</summary>
     private async Task<int?> TryClaimAsync(long id)
@@ -99,7 +157,13 @@ public sealed class DigestSender(
         return await db.Set<DigestDelivery>().Where(d => d.Id == id).Select(d => d.Attempts).SingleAsync();
     }
 
-    private async Task<DeliveryStatus> DeliverClaimedAsync(long id, int attempt, SmtpSession smtp)
+    /// <summary>What became of a claimed delivery; ServerError is set when the mail server failed and the delivery was handed back.</summary>
+    private readonly record struct Outcome(DeliveryStatus Status, string? ServerError = null)
+    {
+        public static implicit operator Outcome(DeliveryStatus status) => new(status);
+    }
+
+    private async Task<Outcome> DeliverClaimedAsync(long id, int attempt, SmtpSession smtp)
     {
         var delivery = await db.Set<DigestDelivery>().AsNoTracking()
             .Include(d => d.Run)
@@ -127,23 +191,22 @@ public sealed class DigestSender(
         {
             await SendWithOneReconnectAsync(smtp, message);
         }
-        catch (SmtpCommandException e) when ((int)e.StatusCode >= 500)
+        catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.RecipientNotAccepted)
         {
-            logger.LogWarning("Digest delivery {Id} to {Email} refused permanently: {Status} {Message}", id, delivery.Email, (int)e.StatusCode, e.Message);
-            return await SettleAsync(id, attempt, DeliveryStatus.Failed, $"{(int)e.StatusCode} {e.Message}");
+            var error = $"{(int)e.StatusCode} {e.Message}";
+            if ((int)e.StatusCode >= 500 || attempt >= _options.MaxAttempts)
+            {
+                logger.LogWarning("Digest delivery {Id}: the server refused recipient {Email} (attempt {Attempt}): {Error}", id, delivery.Email, attempt, error);
+                return await SettleAsync(id, attempt, DeliveryStatus.Failed, error, recipientRefused: true);
+            }
+            logger.LogInformation("Digest delivery {Id}: recipient {Email} refused temporarily (attempt {Attempt}): {Error}", id, delivery.Email, attempt, error);
+            return await SettleAsync(id, attempt, DeliveryStatus.Retrying, error, Now + _options.RetryDelay * Math.Pow(2, attempt - 1));
         }
-        catch (Exception e) when (e is SmtpCommandException || IsDroppedConnection(e))
+        catch (Exception e) when (IsServerFailure(e))
         {
             var error = e is SmtpCommandException c ? $"{(int)c.StatusCode} {c.Message}" : e.Message;
-            logger.LogInformation("Digest delivery {Id} failed temporarily (attempt {Attempt}): {Error}", id, attempt, error);
-            return attempt >= _options.MaxAttempts
-                ? await SettleAsync(id, attempt, DeliveryStatus.Failed, error)
-                : await SettleAsync(id, attempt, DeliveryStatus.Retrying, error, Now + _options.RetryDelay * Math.Pow(2, attempt - 1));
-        }
-        catch (SmtpUnavailableException)
-        {
-            await ReleaseAsync(id, attempt);
-            throw;
+            logger.LogWarning("Digest delivery {Id}: the mail server failed, handed back: {Error}", id, error);
+            return new Outcome(await ReleaseAsync(id, attempt, error), error);
         }
         return await SettleAsync(id, attempt, DeliveryStatus.Sent, null, messageId: message.MessageId);
     }
@@ -165,12 +228,22 @@ public sealed class DigestSender(
     private static bool IsDroppedConnection(Exception e) =>
         e is ServiceNotConnectedException or SmtpProtocolException or IOException or SocketException;
 
+    /// <summary>
+    /// A failure of the mail server, not of one recipient: MAIL FROM or DATA refused (4xx or 5xx), login required or
+    /// refused, no connection, TLS or protocol errors (after one reconnect).
+    /// </summary>
+    private static bool IsServerFailure(Exception e) =>
+        e is SmtpCommandException { ErrorCode: not SmtpErrorCode.RecipientNotAccepted }
+            or SmtpUnavailableException or ServiceNotAuthenticatedException or AuthenticationException
+            || IsDroppedConnection(e);
+
     /// <summary>Records the outcome of this claim; a sender whose lease was taken over changes nothing.</summary>
-    private async Task<DeliveryStatus> SettleAsync(long id, int attempt, DeliveryStatus status, string? error, DateTime? nextAttempt = null, string? messageId = null)
+    private async Task<DeliveryStatus> SettleAsync(long id, int attempt, DeliveryStatus status, string? error, DateTime? nextAttempt = null,
+        string? messageId = null, bool recipientRefused = false)
     {
         var now = Now;
         var sentUtc = status == DeliveryStatus.Sent ? now : (DateTime?)null;
-        error = error is { Length: > 1000 } ? error[..1000] : error;
+        error = Truncate(error);
         var updated = await db.Set<DigestDelivery>()
             .Where(d => d.Id == id && d.Status == DeliveryStatus.Sending && d.Attempts == attempt)
             .ExecuteUpdateAsync(s => s
@@ -179,20 +252,31 @@ public sealed class DigestSender(
                 .SetProperty(d => d.NextAttemptUtc, nextAttempt)
                 .SetProperty(d => d.SentUtc, sentUtc)
                 .SetProperty(d => d.LastError, error)
+                .SetProperty(d => d.RecipientRefused, recipientRefused)
                 .SetProperty(d => d.MessageId, messageId));
         if (updated != 1)
             logger.LogWarning("Digest delivery {Id}: claim {Attempt} was lost before it could be marked {Status}", id, attempt, status);
         return status;
     }
 
-    /// <summary>Hands a claimed delivery back untouched (the server was unreachable: not the recipient's fault).</summary>
-    private Task ReleaseAsync(long id, int attempt) =>
-        db.Set<DigestDelivery>()
+    /// <summary>
+    /// Hands a claimed delivery back with this claim uncounted (the mail server failed: not the recipient's fault), noting
+    /// the server's error; returns the status it goes back to.
+    /// </summary>
+    private async Task<DeliveryStatus> ReleaseAsync(long id, int attempt, string error)
+    {
+        error = Truncate(error)!;
+        await db.Set<DigestDelivery>()
             .Where(d => d.Id == id && d.Status == DeliveryStatus.Sending && d.Attempts == attempt)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.Status, d => d.Attempts > 1 ? DeliveryStatus.Retrying : DeliveryStatus.Pending)
                 .SetProperty(d => d.Attempts, d => d.Attempts - 1)
-                .SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null));
+                .SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null)
+                .SetProperty(d => d.LastError, error));
+        return attempt > 1 ? DeliveryStatus.Retrying : DeliveryStatus.Pending;
+    }
+
+    private static string? Truncate(string? error) => error is { Length: > 1000 } ? error[..1000] : error;
 
     private static string ScopeLabel(DigestSubscription s) =>
         (s.Ward, s.Organisation) switch

@@ -18,7 +18,7 @@ namespace Portal.Tests.Hardening.BadInput;
 /// <summary>
 /// A site seeded by the default recipe for the bad-input corpus: one signed-in client per demo user (kept for the whole
 /// class), lookups of the demo data the forms need, and two digest subscriptions (kita-ward's own and chuo-ward's) so
-/// the subscription forms have something to change.
+/// the subscription forms have something to change, and a suspended digest run for the resend form.
 /// </summary>
 public sealed class CorpusSite : IAsyncLifetime
 {
@@ -51,6 +51,7 @@ public sealed class CorpusSite : IAsyncLifetime
             });
         }
         await db.SaveChangesAsync();
+        await Digests.DigestSeed.AddSuspendedRunAsync(db, TestUsers.KitaWard); // for the resend form of /admin/digests
 
         // Everyone signs in before the first snapshot, so no case is charged with a sign-in's writes.
         foreach (var user in new[] { TestUsers.Admin, TestUsers.KitaWard, TestUsers.KitaCommunity, TestUsers.KitaWelfare, TestUsers.ChuoWard,

@@ -512,6 +512,13 @@ public static class FormCorpus
         },
         new()
         {
+            // The resend form is there for the run CorpusSite seeds (a delivery failed at the mail server).
+            Name = "digests.resend", Route = "/admin/digests", Handler = "Resend", User = TestUsers.Admin, Page = "/admin/digests", Bodyless = true,
+            UrlWithId = id => $"/admin/digests?handler=Resend&id={id}",
+            Attacks = [new("staff resending a digest run", TestUsers.KitaWard, "/admin/digests", TestUsers.Admin)],
+        },
+        new()
+        {
             Name = "digests.unsubscribe", Route = "/digests/unsubscribe/{token}", User = null, Page = "/digests/unsubscribe/{unsubscribe:chuo-ward}",
             Antiforgery = false, Bodyless = true, OnlyUrls = true,
             UrlWithId = token => $"/digests/unsubscribe/{token}",

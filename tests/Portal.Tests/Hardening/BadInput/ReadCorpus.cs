@@ -109,6 +109,7 @@ public static class ReadCorpus
         new("/staff/support-profile/{id:int?}", "/staff/support-profile/{profile:support-bayside}", Admin) { UrlWithId = id => $"/staff/support-profile/{id}" },
 
         new("/digests/subscriptions", "/digests/subscriptions", TestUsers.KitaWard),
+        new("/admin/digests", "/admin/digests", Admin),
         new("/digests/unsubscribe/{token}", "/digests/unsubscribe/{unsubscribe:chuo-ward}") { UrlWithId = t => $"/digests/unsubscribe/{t}" },
     ];
 

@@ -160,7 +160,7 @@ public sealed class StoredPayloadSite : IAsyncLifetime
             $"/staff/taskforces/{TaskForceId}/actions/edit/{action}", $"/taskforces/{TaskForceId}", "/taskforces/overdue", "/staff/voice", $"/staff/voice/{VoiceId}",
             $"/staff/voice/edit/{VoiceId}", "/staff/voice/settings", "/staff/voice/routing?ward=27127", "/staff/support-choices?ward=27127",
             $"/staff/support-choices/councils/{await Site.LookupAsync("council:済美地域活動協議会")}", $"/staff/support-profile/{profile}",
-            "/digests/subscriptions", "/admin/search", "/search?q=img",
+            "/digests/subscriptions", "/admin/digests", "/admin/search", "/search?q=img",
         ]);
         Machine.AddRange(
         [
