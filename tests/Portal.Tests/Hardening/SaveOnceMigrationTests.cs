@@ -24,7 +24,8 @@ public static class SaveOnceMigration
         var db = scope.ServiceProvider.GetRequiredService<PortalDbContext>();
         var migrator = db.GetService<IMigrator>();
         var migrations = db.Database.GetMigrations().ToList();
-        Assert.EndsWith("_SaveFormsOnce", migrations[^1]);
+        var saveFormsOnce = migrations.FindIndex(m => m.EndsWith("_SaveFormsOnce", StringComparison.Ordinal));
+        Assert.True(saveFormsOnce > 0, "no SaveFormsOnce migration");
 
         var user = await db.Users.OrderBy(u => u.UserName).FirstAsync();
         var ward = await db.Wards.OrderBy(w => w.Id).FirstAsync();
@@ -36,7 +37,7 @@ public static class SaveOnceMigration
         var council = await db.Set<DistrictCouncil>().OrderBy(c => c.Id).FirstAsync();
         var taskForce = await db.Set<TaskForce>().OrderBy(t => t.Id).FirstAsync();
 
-        await migrator.MigrateAsync(migrations[^2]);
+        await migrator.MigrateAsync(migrations[saveFormsOnce - 1]);
         foreach (var entity in new[] { typeof(DistrictCouncil), typeof(TaskForce), typeof(DigestSubscription) })
             await CopyFirstRowAsync(db, entity);
         await migrator.MigrateAsync(migrations[^1]);
