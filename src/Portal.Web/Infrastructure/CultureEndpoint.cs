@@ -6,20 +6,18 @@ namespace Portal.Web.Infrastructure;
 public static class CultureEndpoint
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/culture", (HttpContext context, string? lang, string? returnUrl) =>
+        endpoints.MapGet("/culture", (HttpContext context, TimeProvider clock, string? lang, string? returnUrl) =>
         {
             var culture = PortalApp.SupportedCultures.FirstOrDefault(c =>
                 string.Equals(c.Name, lang, StringComparison.OrdinalIgnoreCase) || string.Equals(c.TwoLetterISOLanguageName, lang, StringComparison.OrdinalIgnoreCase));
             if (culture is null)
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unsupported language", detail: "lang must be ja or en.");
 
+            // Secure comes from the site's cookie policy (CookieSecurity), like every other cookie of the site.
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
-                ? returnUrl
-                : "/";
-            return Results.LocalRedirect(target);
+                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            return Results.Redirect(LocalRedirectTarget.For(returnUrl));
         });
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.Account;
 
@@ -38,7 +39,7 @@ public class LoginModel(SignInManager<PortalUser> signInManager, IStringLocalize
 
         var result = await signInManager.PasswordSignInAsync(Input.UserName, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return Redirect(LocalRedirectTarget.For(ReturnUrl));
 
         logger.LogWarning("Failed sign-in for {UserName} (locked out: {LockedOut})", Input.UserName, result.IsLockedOut);
         ModelState.AddModelError("", result.IsLockedOut
