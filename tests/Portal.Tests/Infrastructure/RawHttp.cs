@@ -11,7 +11,7 @@ public sealed record RawResponse(int Status, IReadOnlyDictionary<string, string>
 
 /// <summary>
 /// Requests written byte for byte on a socket, for what HttpClient refuses to send: any Host header (IDN, out-of-range
-/// port, 300 characters), control characters in the request target.
+/// port, 300 characters).
 /// </summary>
 public static class RawHttp
 {
@@ -21,7 +21,8 @@ public static class RawHttp
         await client.ConnectAsync(server.Host, server.Port);
         await using var stream = client.GetStream();
         var request = new StringBuilder()
-            .Append("GET ").Append(target).Append(" HTTP/1.1\r\n")
+            // The target as a browser sends it (non-ASCII percent-encoded); only the Host header is raw.
+            .Append("GET ").Append(new Uri(server, target).PathAndQuery).Append(" HTTP/1.1\r\n")
             .Append("Host: ").Append(host).Append("\r\n");
         foreach (var header in extraHeaders)
             request.Append(header).Append("\r\n");
