@@ -94,7 +94,12 @@ public static class PortalApp
                 if (context.Request.Path.StartsWithSegments("/api"))
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 else
-                    context.Response.Redirect(context.RedirectUri);
+                {
+                    // Relative: the handler's RedirectUri is absolute, built from the request's Host header.
+                    var request = context.Request;
+                    context.Response.Redirect(context.Options.LoginPath + QueryString.Create(
+                        context.Options.ReturnUrlParameter, request.PathBase + request.Path + request.QueryString));
+                }
                 return Task.CompletedTask;
             };
         });

@@ -121,6 +121,18 @@ public partial class HostHeaderTests
         Assert.Equal(400, (await RawHttp.GetAsync(listed.BaseAddress, "/councils", "evil.example")).Status);
     }
 
+    [Fact]
+    public async Task The_redirect_to_the_login_page_is_relative_whatever_the_host_says()
+    {
+        await using var host = await PortalTestHost.StartAsync(new Dictionary<string, string?> { ["Portal:PublicBaseUrl"] = PublicBaseUrl });
+
+        // The site's own host name with a port out of range passes the host filter.
+        var response = await RawHttp.GetAsync(host.BaseAddress, "/staff/councils", "127.0.0.1:99999");
+
+        Assert.Equal(302, response.Status);
+        Assert.Equal("/account/login?ReturnUrl=%2Fstaff%2Fcouncils", response.Header("Location"));
+    }
+
     [Theory]
     [InlineData("portal.example.jp")]
     [InlineData("ftp://portal.example.jp/")]
