@@ -204,8 +204,8 @@ public sealed class SearchIndex : IDisposable
 
     private SearchHit ToHit(Document doc, Highlighter highlighter)
     {
-        // Lucene keeps no stored value for an empty field: a document with no body (a meeting with only its title and
-        // times, a task force without a description) reads back null here.
+        // A document with no body (a meeting with only its title and times, a task force without a description) may
+        // read back without a stored value (null): it is shown as empty text, and empty text is not highlighted.
         var title = doc.Get(Field.Title) ?? "";
         var body = doc.Get(Field.Body) ?? "";
         var titleHtml = Highlight(highlighter, Field.Title, title) ?? Encode(title);
