@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ApplicationParts;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -56,6 +57,7 @@ public static class PortalApp
 
         services.AddPublicPageCaching(configuration);
         services.AddPortalCore(catalog);
+        services.AddPublicAddress(configuration, builder.Environment);
         services.AddPortalDatabase(configuration, builder.Environment.ContentRootPath);
 
         services.AddIdentity<PortalUser, PortalRole>(options =>
@@ -77,14 +79,19 @@ public static class PortalApp
         services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, PortalSecurityStampValidator>());
         services.AddSingleton<Pages.Account.DecoyPasswordHash>();
 
-        var secure = configuration.GetValue<CookieSecurePolicy?>("Portal:CookieSecurePolicy")
-            ?? (builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always);
+        var secure = CookieSecurity.Policy(configuration, builder.Environment);
         services.ConfigureApplicationCookie(options =>
         {
             options.Cookie.Name = ".Portal.Auth";
             options.Cookie.SecurePolicy = secure;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/account/login";
+            // Signing in on the login page redirects to its ?ReturnUrl= before the page does: through the same check.
+            options.Events.OnRedirectToReturnUrl = context =>
+            {
+                context.Response.Redirect(LocalRedirectTarget.For(context.RedirectUri));
+                return Task.CompletedTask;
+            };
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             options.SlidingExpiration = true;
             // A signed-in user without the right gets a 403 page, not a redirect; APIs never redirect.
@@ -98,7 +105,12 @@ public static class PortalApp
                 if (context.Request.Path.StartsWithSegments("/api"))
                     context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 else
-                    context.Response.Redirect(context.RedirectUri);
+                {
+                    // Relative: the handler's RedirectUri is absolute, built from the request's Host header.
+                    var request = context.Request;
+                    context.Response.Redirect(context.Options.LoginPath + QueryString.Create(
+                        context.Options.ReturnUrlParameter, request.PathBase + request.Path + request.QueryString));
+                }
                 return Task.CompletedTask;
             };
         });
@@ -107,6 +119,9 @@ public static class PortalApp
             options.Cookie.Name = ".Portal.Antiforgery";
             options.Cookie.SecurePolicy = secure;
         });
+        services.Configure<CookieTempDataProviderOptions>(options => options.Cookie.SecurePolicy = secure);
+        // Every other cookie (the language cookie of /culture) follows the same policy.
+        services.Configure<CookiePolicyOptions>(options => options.Secure = secure);
 
         services.AddPortalScaleOut(configuration, dataDirectory);
 
@@ -187,6 +202,8 @@ public static class PortalApp
         // First: everything after it sees the client's address and scheme, not the proxy's.
         app.UseTrustedProxies();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // After the security headers, so the 400 for an unknown host carries them too.
+        app.UseAllowedHosts();
         // Outermost but one: sees the final status, after the exception handler turned an exception into a 500.
         app.UseMiddleware<ErrorResponseLoggingMiddleware>();
         // Stack traces only on a developer's machine: every other environment (Testing, Staging, Production) gets the page.
@@ -194,12 +211,13 @@ public static class PortalApp
             app.UseDeveloperExceptionPage();
         else
             app.UseExceptionHandler("/error/500");
-        if (app.Configuration.GetValue("Portal:RequireHttps", !app.Environment.IsDevelopment()))
+        if (CookieSecurity.RequireHttps(app.Configuration, app.Environment))
         {
             app.UseHsts();
             app.UseHttpsRedirection();
         }
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseCookiePolicy();
 
         app.UseRequestLocalization();
         UseEmbeddedAssets(app, typeof(Theme.Strings).Assembly, "/assets/theme");

@@ -13,13 +13,12 @@ public static class CultureEndpoint
             if (culture is null)
                 return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unsupported language", detail: "lang must be ja or en.");
 
+            // Secure comes from the site's cookie policy (CookieSecurity), like every other cookie of the site. Max-Age,
+            // not Expires: the browser counts the year from when it got the cookie, so no clock of the site's is involved.
             context.Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
-            var target = !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
-                ? returnUrl
-                : "/";
-            return Results.LocalRedirect(target);
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
+            return Results.Redirect(LocalRedirectTarget.For(returnUrl));
         });
 }

@@ -47,6 +47,9 @@ public static class PublicPageCaching
             context.AllowLocking = true;
             context.ResponseExpirationTimeSpan = duration;
             context.CacheVaryByRules.QueryKeys = "*";
+            // Pages do not depend on the Host header (absolute links come from Portal:PublicBaseUrl): one entry per page,
+            // however many host names clients make up.
+            context.CacheVaryByRules.VaryByHost = false;
             context.CacheVaryByRules.VaryByValues["culture"] = CultureInfo.CurrentUICulture.Name;
             return ValueTask.CompletedTask;
         }

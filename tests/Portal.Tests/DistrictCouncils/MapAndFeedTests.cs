@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Portal.Core;
 using Portal.Core.Data;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Tests.Infrastructure;
@@ -193,7 +194,8 @@ public class MapAndFeedTests(DefaultSiteFixture site) : IClassFixture<DefaultSit
             Assert.False(string.IsNullOrWhiteSpace(entry.Element(Atom + "author")?.Element(Atom + "name")?.Value));
             var href = new Uri(MapAndFeedData.AlternateHref(entry));
             Assert.True(href.IsAbsoluteUri);
-            Assert.Equal(Host.BaseAddress.Authority, href.Authority);
+            // Links start with the configured public base URL, not with the address the feed was read at.
+            Assert.Equal(Host.Service<PublicBaseUrl>().Root.Authority, href.Authority);
         }
         Assert.Equal(first.PublishedUtc, DateTimeOffset.Parse(entries[0].Element(Atom + "published")!.Value).UtcDateTime);
         Assert.Equal(first.Body, entries[0].Element(Atom + "content")!.Value);

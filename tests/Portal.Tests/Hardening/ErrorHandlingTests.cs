@@ -14,8 +14,9 @@ public class ErrorHandlingTests
     {
         var logs = new CapturingLoggerProvider();
         // Secure-only antiforgery cookies over plain HTTP: the login form throws InvalidOperationException when rendered.
+        // (The portal refuses Always over plain HTTP unless a TLS-ending proxy is listed; this one never forwards.)
         await using var host = await PortalTestHost.StartAsync(
-            new Dictionary<string, string?> { ["Portal:CookieSecurePolicy"] = "Always" },
+            new Dictionary<string, string?> { ["Portal:CookieSecurePolicy"] = "Always", ["Portal:TrustedProxies"] = "192.0.2.10" },
             services: s => s.AddSingleton<ILoggerProvider>(logs));
         using var client = host.CreateClient();
 

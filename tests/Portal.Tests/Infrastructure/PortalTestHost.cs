@@ -35,6 +35,7 @@ public sealed class PortalTestHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a portal on a fresh SQLite file (the embedded default) unless settings name another database.</summary>
+    /// <param name="settings">Settings over the test defaults below; a null value leaves the key unset (the portal's own default).</param>
     /// <param name="contentRoot">
     /// A content root the caller owns (and deletes), to start a second host on the same App_Data as an earlier one;
     /// null: a fresh temporary one, deleted with the host.
@@ -66,9 +67,17 @@ public sealed class PortalTestHost : IAsyncDisposable
             // Many tests log in from 127.0.0.1 against one host; the rate-limit tests set their own small limits.
             "--Portal:RateLimits:Login:PermitLimit=100000",
             "--Portal:RateLimits:Unsubscribe:PermitLimit=100000",
+            // Clients reach the host at 127.0.0.1:port; the portal's host filter (on outside Development) allows it so.
+            "--AllowedHosts=127.0.0.1",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            args.Add($"--{key}={value}");
+        {
+            // A null value drops the default above, leaving the key unset: the portal's own default then applies.
+            if (value is null)
+                args.RemoveAll(arg => arg.StartsWith($"--{key}=", StringComparison.OrdinalIgnoreCase));
+            else
+                args.Add($"--{key}={value}");
+        }
 
         var app = await PortalApp.BuildAsync(args.ToArray(), builder =>
         {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core;
 using Portal.Core.Data;
 using Portal.Modules.JointMeetings.Models;
 using Portal.Modules.JointMeetings.Services;
@@ -71,7 +72,7 @@ public class OpenDataTests
         });
         foreach (var (meeting, record) in expected.Zip(records))
         {
-            Assert.Equal(new Uri(host.BaseAddress, $"/meetings/{meeting.Id}").AbsoluteUri, record["URL"]);
+            Assert.Equal(host.Service<PublicBaseUrl>().Absolute($"/meetings/{meeting.Id}").AbsoluteUri, record["URL"]);
             Assert.Equal(meeting.OrganisingOrganisation!.Name, record["主催者"]);
             Assert.Equal(meeting.OrganisingOrganisation.Name, record["連絡先名称"]);
         }
@@ -98,7 +99,7 @@ public class OpenDataTests
         var publicIds = await host.QueryAsync(db => db.Set<Meeting>().Where(m => m.IsPublic)
             .OrderBy(m => m.StartUtc).ThenBy(m => m.Id).Select(m => m.Id).ToListAsync());
         Assert.True(await host.QueryAsync(db => db.Set<Meeting>().CountAsync(m => !m.IsPublic)) > 0);
-        Assert.Equal(publicIds.Select(id => new Uri(host.BaseAddress, $"/meetings/{id}").AbsoluteUri), records.Select(r => r["URL"]));
+        Assert.Equal(publicIds.Select(id => host.Service<PublicBaseUrl>().Absolute($"/meetings/{id}").AbsoluteUri), records.Select(r => r["URL"]));
         Assert.Equal(Enumerable.Range(1, publicIds.Count).Select(n => n.ToString()), records.Select(r => r["NO"]));
         Assert.Contains(records, r => r["市区町村コード"] == "271276" && r["市区町村名"] == "大阪市北区");
         Assert.Contains(records, r => r["市区町村コード"] == "271284" && r["市区町村名"] == "大阪市中央区");

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Portal.Core;
 using Portal.Core.Digests;
 using Portal.Core.Time;
 using Portal.Modules.Digests.Models;
@@ -14,16 +14,12 @@ public sealed record DigestMailContent(
     long DeliveryId, int RunId, int SubscriptionId, string Email, DigestPeriod Period, string ScopeLabel, IReadOnlyList<DigestSection> Sections);
 
 /// <summary>Builds the UTF-8 mail (text and HTML) with RFC 8058 one-click unsubscribe headers.</summary>
-public sealed class DigestMailComposer(IOptions<SmtpOptions> smtp, IConfiguration configuration, UnsubscribeTokens tokens)
+public sealed class DigestMailComposer(IOptions<SmtpOptions> smtp, PublicBaseUrl site, UnsubscribeTokens tokens)
 {
-    public const string DefaultPublicBaseUrl = "http://localhost:5000";
-
-    private readonly Uri _baseUrl = new((configuration["Portal:PublicBaseUrl"] is { Length: > 0 } url ? url : DefaultPublicBaseUrl).TrimEnd('/') + "/");
-
     /// <summary>Same run and subscription → same Message-ID, so a resend after a crash is recognisable as the same mail.</summary>
-    public string MessageIdFor(int runId, int subscriptionId) => $"digest.{runId}.{subscriptionId}@{_baseUrl.Host}";
+    public string MessageIdFor(int runId, int subscriptionId) => $"digest.{runId}.{subscriptionId}@{site.Host}";
 
-    public string Absolute(string path) => new Uri(_baseUrl, path.TrimStart('/')).ToString();
+    public string Absolute(string path) => site.Absolute(path).ToString();
 
     public MimeMessage Compose(DigestMailContent content, DateTimeOffset now)
     {

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Localization;
+using Portal.Core;
 using Portal.Core.Data;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.DistrictCouncils.Services;
@@ -26,21 +27,21 @@ public static class CouncilFeeds
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(AllWardsFeedPath, async (HttpContext http, CouncilQueries queries, IStringLocalizer<Strings> T,
-            IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
+        endpoints.MapGet(AllWardsFeedPath, async (CouncilQueries queries, IStringLocalizer<Strings> T,
+            IConfiguration configuration, PublicBaseUrl site, TimeProvider clock, CancellationToken ct) =>
         {
             var updates = await queries.FeedUpdatesAsync(null, MaxEntries, ct);
             var feed = new FeedInfo(
-                TagAuthority: TagAuthority(http, configuration),
+                TagAuthority: TagAuthority(site, configuration),
                 Specific: "councils/updates",
                 Title: T["地域活動協議会の更新情報"].Value,
                 SelfPath: AllWardsFeedPath,
                 AlternatePath: CouncilPaths.List);
-            return Atom(Write(feed, updates, SiteRoot(http), clock));
+            return Atom(Write(feed, updates, site.Root, clock));
         });
 
-        endpoints.MapGet("/councils/feeds/ward/{wardCode}.atom", async (string wardCode, HttpContext http, CouncilQueries queries,
-            IStringLocalizer<Strings> T, IConfiguration configuration, TimeProvider clock, CancellationToken ct) =>
+        endpoints.MapGet("/councils/feeds/ward/{wardCode}.atom", async (string wardCode, CouncilQueries queries,
+            IStringLocalizer<Strings> T, IConfiguration configuration, PublicBaseUrl site, TimeProvider clock, CancellationToken ct) =>
         {
             var ward = wardCode.Length <= 6 ? await queries.FindWardAsync(wardCode, ct) : null;
             if (ward is null)
@@ -49,12 +50,12 @@ public static class CouncilFeeds
             var updates = await queries.FeedUpdatesAsync(ward.Id, MaxEntries, ct);
             var en = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
             var feed = new FeedInfo(
-                TagAuthority: TagAuthority(http, configuration),
+                TagAuthority: TagAuthority(site, configuration),
                 Specific: $"councils/ward/{ward.Code}/updates",
                 Title: T["{0}の地域活動協議会の更新情報", en ? ward.NameEn : ward.Name].Value,
                 SelfPath: WardFeedPath(ward.Code),
                 AlternatePath: CouncilPaths.Ward(ward.Code));
-            return Atom(Write(feed, updates, SiteRoot(http), clock));
+            return Atom(Write(feed, updates, site.Root, clock));
         });
     }
 
@@ -68,16 +69,14 @@ public static class CouncilFeeds
 
     private static IResult Atom(string xml) => Results.Text(xml, ContentType, Encoding.UTF8);
 
-    private static Uri SiteRoot(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
-
     /// <summary>
     /// The authority of the feeds' tag: URIs, so ids stay the same whatever address the feed is read at:
-    /// Portal:Feeds:TagAuthority (a domain the city owns), else the host name the site is reached by.
+    /// Portal:Feeds:TagAuthority (a domain the city owns), else the host of the site's public base URL.
     /// </summary>
-    private static string TagAuthority(HttpContext http, IConfiguration configuration)
+    private static string TagAuthority(PublicBaseUrl site, IConfiguration configuration)
     {
         var authority = configuration["Portal:Feeds:TagAuthority"];
-        return string.IsNullOrWhiteSpace(authority) ? http.Request.Host.Host : authority.Trim();
+        return string.IsNullOrWhiteSpace(authority) ? site.Host : authority.Trim();
     }
 
     private static string Write(FeedInfo feed, IReadOnlyList<CouncilUpdate> updates, Uri siteRoot, TimeProvider clock)

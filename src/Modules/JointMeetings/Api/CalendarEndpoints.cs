@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Portal.Core;
 using Portal.Modules.JointMeetings.Services;
 
 namespace Portal.Modules.JointMeetings.Api;
@@ -10,30 +11,30 @@ public static class CalendarEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/meetings/{id:int}.ics", async (int id, HttpContext http, MeetingQueries queries, CancellationToken ct) =>
+        endpoints.MapGet("/meetings/{id:int}.ics", async (int id, HttpContext http, MeetingQueries queries, PublicBaseUrl site, CancellationToken ct) =>
         {
             var meeting = await queries.FindAsync(id, ct);
             if (meeting is null || !http.User.CanView(meeting))
                 return NotFound("Meeting not found", $"No meeting you may see has the id {id}.");
-            return Ics(MeetingCalendar.Serialize([meeting], SiteRoot(http), meeting.Title));
+            return Ics(MeetingCalendar.Serialize([meeting], site.Root, meeting.Title));
         });
 
-        endpoints.MapGet("/meetings/feeds/ward/{wardCode}.ics", async (string wardCode, HttpContext http, MeetingQueries queries, TimeProvider clock, CancellationToken ct) =>
+        endpoints.MapGet("/meetings/feeds/ward/{wardCode}.ics", async (string wardCode, HttpContext http, MeetingQueries queries, PublicBaseUrl site, TimeProvider clock, CancellationToken ct) =>
         {
             var ward = wardCode.Length <= 6 ? await queries.FindWardAsync(wardCode, ct) : null;
             if (ward is null)
                 return NotFound("Unknown ward", $"No ward has the code '{wardCode}'.");
             var meetings = await queries.ForFeedAsync(http.User, ward.Id, null, clock.GetUtcNow().UtcDateTime, ct);
-            return Ics(MeetingCalendar.Serialize(meetings, SiteRoot(http), $"{ward.Name} 三者連絡会議"));
+            return Ics(MeetingCalendar.Serialize(meetings, site.Root, $"{ward.Name} 三者連絡会議"));
         });
 
-        endpoints.MapGet("/meetings/feeds/organisation/{orgKey}.ics", async (string orgKey, HttpContext http, MeetingQueries queries, TimeProvider clock, CancellationToken ct) =>
+        endpoints.MapGet("/meetings/feeds/organisation/{orgKey}.ics", async (string orgKey, HttpContext http, MeetingQueries queries, PublicBaseUrl site, TimeProvider clock, CancellationToken ct) =>
         {
             var organisation = orgKey.Length <= 80 ? await queries.FindOrganisationAsync(orgKey, ct) : null;
             if (organisation is null)
                 return NotFound("Unknown organisation", $"No organisation has the key '{orgKey}'.");
             var meetings = await queries.ForFeedAsync(http.User, null, organisation.Id, clock.GetUtcNow().UtcDateTime, ct);
-            return Ics(MeetingCalendar.Serialize(meetings, SiteRoot(http), $"{organisation.Name} 三者連絡会議"));
+            return Ics(MeetingCalendar.Serialize(meetings, site.Root, $"{organisation.Name} 三者連絡会議"));
         });
     }
 
@@ -42,6 +43,4 @@ public static class CalendarEndpoints
 
     private static IResult NotFound(string title, string detail) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
-
-    private static Uri SiteRoot(HttpContext http) => new($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Portal.Core;
 using Portal.Core.Time;
 using Portal.Modules.JointMeetings.Services;
 
@@ -13,7 +14,7 @@ public static class OpenDataEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(MeetingsCsvPath, async (string? ward, string? from, string? to, HttpContext http, MeetingQueries queries, CancellationToken ct) =>
+        endpoints.MapGet(MeetingsCsvPath, async (string? ward, string? from, string? to, MeetingQueries queries, PublicBaseUrl site, CancellationToken ct) =>
         {
             int? wardId = null;
             if (!string.IsNullOrEmpty(ward))
@@ -37,8 +38,7 @@ public static class OpenDataEndpoints
             var fromUtc = fromDate is { } fd ? TokyoTime.ToUtc(fd.ToDateTime(TimeOnly.MinValue)) : (DateTime?)null;
             var beforeUtc = toDate is { } td ? TokyoTime.ToUtc(td.AddDays(1).ToDateTime(TimeOnly.MinValue)) : (DateTime?)null;
             var meetings = await queries.PublicForOpenDataAsync(wardId, fromUtc, beforeUtc, ct);
-            var siteRoot = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/");
-            return Results.File(OpenDataCsv.Write(meetings, siteRoot), OpenDataCsv.ContentType, "meetings.csv");
+            return Results.File(OpenDataCsv.Write(meetings, site.Root), OpenDataCsv.ContentType, "meetings.csv");
         });
     }
 

@@ -204,14 +204,19 @@ public sealed class SearchIndex : IDisposable
 
     private SearchHit ToHit(Document doc, Highlighter highlighter)
     {
-        var title = doc.Get(Field.Title);
-        var body = doc.Get(Field.Body);
-        var titleHtml = highlighter.GetBestFragment(_indexAnalyzer, Field.Title, title) ?? Encode(title);
-        var snippetHtml = highlighter.GetBestFragment(_indexAnalyzer, Field.Body, body) ?? Encode(body.Length > 120 ? body[..120] + "…" : body);
+        // A document with no body (a meeting with only its title and times, a task force without a description) may
+        // read back without a stored value (null): it is shown as empty text, and empty text is not highlighted.
+        var title = doc.Get(Field.Title) ?? "";
+        var body = doc.Get(Field.Body) ?? "";
+        var titleHtml = Highlight(highlighter, Field.Title, title) ?? Encode(title);
+        var snippetHtml = Highlight(highlighter, Field.Body, body) ?? Encode(body.Length > 120 ? body[..120] + "…" : body);
         var date = doc.GetField(Field.Date)?.GetInt64Value();
         return new SearchHit(doc.Get(Field.Type), doc.Get(Field.Key), titleHtml, snippetHtml, doc.Get(Field.Path), doc.Get(Field.Ward),
             date is { } ticks ? new DateTime(ticks, DateTimeKind.Utc) : null);
     }
+
+    private string? Highlight(Highlighter highlighter, string field, string text) =>
+        text.Length == 0 ? null : highlighter.GetBestFragment(_indexAnalyzer, field, text);
 
     private static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
 
@@ -228,8 +233,9 @@ public sealed class SearchIndex : IDisposable
             new StringField(Field.Uid, Uid(d.ContentType, d.Key), Lucene.Net.Documents.Field.Store.NO),
             new StringField(Field.Type, d.ContentType, Lucene.Net.Documents.Field.Store.YES),
             new StoredField(Field.Key, d.Key),
-            new TextField(Field.Title, d.Title, Lucene.Net.Documents.Field.Store.YES),
-            new TextField(Field.Body, d.Body, Lucene.Net.Documents.Field.Store.YES),
+            // A source may leave a text empty (or null, from a column that allows it): it indexes as no words.
+            new TextField(Field.Title, d.Title ?? "", Lucene.Net.Documents.Field.Store.YES),
+            new TextField(Field.Body, d.Body ?? "", Lucene.Net.Documents.Field.Store.YES),
             new StoredField(Field.Path, d.Path),
         };
         if (d.WardCode is not null)

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Portal.Core.Data;
+using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.Account;
 
@@ -57,7 +58,7 @@ public class LoginModel(
         {
             var result = await signInManager.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
             if (result.Succeeded)
-                return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+                return Redirect(LocalRedirectTarget.For(ReturnUrl));
             reason = result.IsLockedOut ? "wrong password, now locked out" : "wrong password";
         }
 

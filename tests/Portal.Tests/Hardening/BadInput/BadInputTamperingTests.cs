@@ -85,6 +85,32 @@ public class BadInputTamperingTests(CorpusSite site) : IClassFixture<CorpusSite>
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
+    public static TheoryData<int> RedirectTargets() => new(Enumerable.Range(0, ReadCorpus.RedirectTargets.Length));
+
+    /// <summary>Signing in with each corpus return address: a local, encoded Location and a session, or a 4xx and none.</summary>
+    [Theory]
+    [MemberData(nameof(RedirectTargets))]
+    public async Task Signing_in_with_any_return_address_lands_on_this_site_signed_in(int index)
+    {
+        var raw = ReadCorpus.RedirectTargets[index];
+        using var client = site.Host.CreateClient();
+        var response = await client.SubmitFormAsync("/account/login?ReturnUrl=" + raw,
+            [new("Input.UserName", TestUsers.KitaWelfare), new("Input.Password", TestUsers.Password), new("ReturnUrl", WebUtility.UrlDecode(raw))]);
+        var signedIn = (await client.GetAsync("/digests/subscriptions")).StatusCode == HttpStatusCode.OK;
+
+        var status = (int)response.StatusCode;
+        Assert.True(status is 302 or 400, $"ReturnUrl={BadInputCases.Short(raw)} answered {status}");
+        if (status == 400)
+        {
+            Assert.False(signedIn, $"ReturnUrl={BadInputCases.Short(raw)} was refused but signed in");
+            return;
+        }
+        var location = response.Headers.Location!.OriginalString;
+        Assert.True(location.StartsWith('/') && !location.StartsWith("//") && !location.StartsWith("/\\") && location.All(c => char.IsAscii(c) && !char.IsControl(c)),
+            $"ReturnUrl={BadInputCases.Short(raw)} redirected to {BadInputCases.Short(location)}");
+        Assert.True(signedIn, $"ReturnUrl={BadInputCases.Short(raw)} redirected without a session");
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string form, Dictionary<string, string> values)
     {
         var spec = FormCorpus.Get(form);

@@ -133,5 +133,28 @@ public static class ReadCorpus
     /// <summary>Bad ids for the path: out of range, negative, not numbers, other encodings.</summary>
     public static readonly string[] Ids = ["0", "-1", "2147483647", "2147483648", "abc", "1.5", "%2e%2e", "%3Cscript%3E", "..%2F..%2Fetc%2Fpasswd"];
 
+    /// <summary>
+    /// Host headers (sent on a raw socket, on every endpoint): unknown, broken punycode, IDN, ports out of range, oversized,
+    /// and the site's own host with ports out of range (which passes the host filter and reaches the feeds' links).
+    /// </summary>
+    public static readonly string[] Hosts =
+    [
+        "evil.example", "xn--a.example", "xn--a.example:99999", "xn--wgv71a119e.example", "evil.example:99999", "evil.example:0",
+        "evil.example:65536", "[::1]:99999", new string('a', 300), new string('a', 63) + "." + new string('b', 250) + ".example",
+        "127.0.0.1:99999", "127.0.0.1:0", "127.0.0.1:" + new string('9', 40),
+    ];
+
+    /// <summary>
+    /// Return addresses (login's ReturnUrl, /culture's returnUrl) as written in the query string (form posts send them
+    /// decoded): non-ASCII, control characters, emoji, broken UTF-8, and addresses of other sites. Each must send the
+    /// visitor to a local path written in ASCII, or be refused with a 4xx.
+    /// </summary>
+    public static readonly string[] RedirectTargets =
+    [
+        "/search?q=防災", "%2Fsearch%3Fq%3D%E9%98%B2%E7%81%BD", "/%09/x", "/%00", "/%0D%0A", "/%0D%0ASet-Cookie:%20x=1", "/😀",
+        "/%F0%9F%98%80", "/%ED%A0%BD", "/%C0%AF", "//evil.example", "/%5Cevil.example", "/%09/evil.example", "%2F%2Fevil.example",
+        "https://evil.example/", "javascript:alert(1)", "／／evil.example", "/%E2%80%AE/x", "/" + new string('あ', 500),
+    ];
+
     public static ReadEndpoint Get(string pattern) => All.Single(e => e.Pattern == pattern);
 }
