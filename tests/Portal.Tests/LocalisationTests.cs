@@ -17,6 +17,20 @@ public class LocalisationTests(DefaultSiteFixture site) : IClassFixture<DefaultS
         Assert.Contains("lang=\"en\" hreflang=\"en\">English</a>", html);
     }
 
+    /// <summary>
+    /// The language is kept a year from when the browser got the cookie (Max-Age), not until a date taken from the
+    /// site's clock: a browser whose calendar differs from the site's (or a test run years after its pinned date) keeps it.
+    /// </summary>
+    [Fact]
+    public async Task The_language_cookie_keeps_for_a_year_from_when_it_arrives()
+    {
+        using var resident = site.Host.CreateClient();
+        var choose = await resident.GetAsync("/culture?lang=en&returnUrl=/");
+        var cookie = Assert.Single(choose.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal));
+        Assert.Contains("max-age=31536000", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("expires=", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
     [Fact]
     public async Task Choosing_English_sets_a_cookie_redirects_back_and_pages_become_English()
     {

@@ -100,8 +100,15 @@ public class BadInputStoredContentTests(StoredPayloadSite stored, BrowserFixture
             await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = stored.Host.BaseAddress.ToString(), BypassCSP = bypass });
             var page = await context.NewPageAsync();
             await page.GotoAsync("/councils");
-            await page.EvaluateAsync("() => document.body.insertAdjacentHTML('beforeend', '<img src=x onerror=\"window.__xss=1\">')");
-            await page.WaitForTimeoutAsync(200);
+            // The probe's own listener, added after the inline handler, tells when the error event has been dispatched
+            // (with or without the policy): no fixed wait that a loaded machine can outlast.
+            await page.EvaluateAsync("""
+                () => {
+                    document.body.insertAdjacentHTML('beforeend', '<img id="xss-probe" src="x" onerror="window.__xss=1">');
+                    document.getElementById('xss-probe').addEventListener('error', () => window.__probeFailed = true);
+                }
+                """);
+            await page.WaitForFunctionAsync("() => window.__probeFailed === true");
             Assert.Equal(bypass, await page.EvaluateAsync<bool>("() => window.__xss === 1"));
         }
     }
