@@ -114,11 +114,11 @@ public class SessionRevocationTests
         await AssertSentToLoginAsync(browser);
     }
 
-    public static Task<PortalTestHost> StartAsync(FakeTimeProvider clock, IDictionary<string, string?>? settings = null, string? contentRoot = null) =>
+    internal static Task<PortalTestHost> StartAsync(FakeTimeProvider clock, IDictionary<string, string?>? settings = null, string? contentRoot = null) =>
         PortalTestHost.StartAsync(settings, contentRoot, services => services.AddSingleton<TimeProvider>(clock));
 
     /// <summary>Changes the account the way a back office would, through the host's UserManager.</summary>
-    public static async Task ChangeAccountAsync(PortalTestHost host, string userName, string change)
+    internal static async Task ChangeAccountAsync(PortalTestHost host, string userName, string change)
     {
         await using var scope = host.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<PortalUser>>();
@@ -134,7 +134,7 @@ public class SessionRevocationTests
     }
 
     /// <summary>A second browser holding copies of the cookies the first had at this moment (a stolen or kept cookie).</summary>
-    public static CookieContainer CopyOf(CookieContainer cookies, Uri site)
+    internal static CookieContainer CopyOf(CookieContainer cookies, Uri site)
     {
         var copy = new CookieContainer();
         foreach (Cookie cookie in cookies.GetCookies(site))
@@ -143,13 +143,13 @@ public class SessionRevocationTests
         return copy;
     }
 
-    public static async Task AssertSignedInAsync(PortalClient client)
+    internal static async Task AssertSignedInAsync(PortalClient client)
     {
         var response = await client.GetAsync(StaffPage);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    public static async Task AssertSentToLoginAsync(PortalClient client)
+    internal static async Task AssertSentToLoginAsync(PortalClient client)
     {
         var response = await client.GetAsync(StaffPage);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
