@@ -28,9 +28,24 @@ public sealed class FormSubmissions(PortalDbContext db, TimeProvider clock, IStr
 {
     public const string KeyField = "__SubmissionKey";
 
-    /// <summary>The key a POST carries, or null when it has none or not a usable one.</summary>
-    public static Guid? PostedKey(HttpRequest request) =>
-        request.HasFormContentType && Guid.TryParse(request.Form[KeyField], out var key) && key != Guid.Empty ? key : null;
+    /// <summary>
+    /// The key a POST carries, or null when it has none or not a usable one. Any other request, and a body that is not
+    /// a readable form (a multipart type without its boundary, a cut-off body), carries none: a page rendered for it
+    /// gets a fresh key instead of a 500.
+    /// </summary>
+    public static Guid? PostedKey(HttpRequest request)
+    {
+        if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType)
+            return null;
+        try
+        {
+            return Guid.TryParse(request.Form[KeyField], out var key) && key != Guid.Empty ? key : null;
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// The key the page's form was rendered with. Without one (a hand-made or damaged post) the send cannot be told

@@ -42,6 +42,8 @@ public class BadInputReadTests(CorpusSite site) : IClassFixture<CorpusSite>
             if (endpoint.Api)
                 foreach (var method in new[] { "POST-json", "POST-form", "POST-text", "PUT", "DELETE", "PATCH" })
                     data.Add(endpoint.Pattern, "method", method);
+            foreach (var body in new[] { "multipart-without-boundary", "multipart-cut-off", "form-garbage" })
+                data.Add(endpoint.Pattern, "get-with-body", body);
         }
         return data;
     }
@@ -108,6 +110,15 @@ public class BadInputReadTests(CorpusSite site) : IClassFixture<CorpusSite>
                     "PUT" => (HttpMethod.Put, new StringContent("{}", Encoding.UTF8, "application/json")),
                     "DELETE" => (HttpMethod.Delete, null),
                     _ => (HttpMethod.Patch, new StringContent("[]", Encoding.UTF8, "application/json-patch+json")),
+                };
+                break;
+            case "get-with-body":
+                // A GET is not expected to carry a form, but a page must not read one it cannot parse.
+                content = variant switch
+                {
+                    "multipart-without-boundary" => Body("--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1", "multipart/form-data"),
+                    "multipart-cut-off" => Body("--b\r\nContent-Disposition: form-data; name=\"__SubmissionKey\"\r\n\r\n", "multipart/form-data; boundary=b"),
+                    _ => Body("__SubmissionKey=%%zz&Input.Title=" + new string('x', 5000) + "&%00=1", "application/x-www-form-urlencoded"),
                 };
                 break;
             default:
@@ -184,6 +195,13 @@ public class BadInputReadTests(CorpusSite site) : IClassFixture<CorpusSite>
             $"{description} redirected to {response.Header("Location")}");
         var changes = await site.ChangesSinceLastCheckAsync();
         Assert.True(changes.Length == 0, $"{description} changed the database:\n{changes}");
+    }
+
+    private static StringContent Body(string text, string contentType)
+    {
+        var content = new StringContent(text);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(contentType);
+        return content;
     }
 
     private static bool IsReturnAddress(string parameter) => parameter.Equals("returnUrl", StringComparison.OrdinalIgnoreCase);
