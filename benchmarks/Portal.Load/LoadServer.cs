@@ -11,7 +11,8 @@ public static class LoadServer
         var app = await PortalApp.BuildAsync(
         [
             $"--contentRoot={dataDirectory}", "--environment=Production", $"--urls=http://127.0.0.1:{port}",
-            "--Portal:Digests:Enabled=false", "--Portal:RequireHttps=false", $"--Portal:OutputCache:Enabled={cache}",
+            "--Portal:Digests:Enabled=false", "--Portal:RequireHttps=false",
+            $"--Portal:PublicBaseUrl=http://127.0.0.1:{port}", $"--Portal:OutputCache:Enabled={cache}",
         ], builder =>
         {
             builder.Logging.ClearProviders();

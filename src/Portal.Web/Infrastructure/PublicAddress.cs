@@ -18,6 +18,12 @@ public static class PublicAddress
     public static IServiceCollection AddPublicAddress(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         // Read now: a malformed Portal:PublicBaseUrl stops the start with the reason instead of failing the first feed.
+        // In Production it must be set: its default (localhost) would put localhost links in every mail and feed and
+        // refuse every request for the real host name.
+        if (environment.IsProduction() && string.IsNullOrWhiteSpace(configuration[PublicBaseUrl.Setting]))
+            throw new InvalidOperationException(
+                $"{PublicBaseUrl.Setting} must be set in Production to the site's public address (e.g. https://portal.city.example.jp/): " +
+                "mails, feeds and calendars link to it, and it is the host name the site answers to.");
         var site = PublicBaseUrl.From(configuration);
         services.AddSingleton(site);
         services.AddSingleton(new AllowedHosts(AllowedHostNames(configuration, site, environment)));

@@ -17,6 +17,7 @@ public class CookieSecurityTests
         await using var host = await PortalTestHost.StartAsync(new Dictionary<string, string?>
         {
             ["environment"] = "Production",
+            ["Portal:PublicBaseUrl"] = "https://portal.example.jp/",
             ["Portal:RequireHttps"] = "false",
             // Drop the test default (SameAsRequest): the portal's own default applies.
             ["Portal:CookieSecurePolicy"] = null,
@@ -34,6 +35,7 @@ public class CookieSecurityTests
         var error = await Assert.ThrowsAnyAsync<Exception>(() => PortalTestHost.StartAsync(new Dictionary<string, string?>
         {
             ["environment"] = "Production",
+            ["Portal:PublicBaseUrl"] = "https://portal.example.jp/",
             ["Portal:RequireHttps"] = "false",
             ["Portal:CookieSecurePolicy"] = "Always",
         }));
@@ -47,6 +49,7 @@ public class CookieSecurityTests
         await using var host = await PortalTestHost.StartAsync(new Dictionary<string, string?>
         {
             ["environment"] = "Production",
+            ["Portal:PublicBaseUrl"] = "https://portal.example.jp/",
             ["Portal:RequireHttps"] = "true",
             ["https_port"] = "443",
             ["Portal:TrustedProxies"] = "127.0.0.1",

@@ -122,6 +122,16 @@ public partial class HostHeaderTests
     }
 
     [Fact]
+    public async Task A_production_site_without_a_public_base_url_stops_the_start_with_the_reason()
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => PortalTestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["environment"] = "Production",
+        }));
+        Assert.Contains("Portal:PublicBaseUrl must be set in Production", error.Message);
+    }
+
+    [Fact]
     public async Task The_redirect_to_the_login_page_is_relative_whatever_the_host_says()
     {
         await using var host = await PortalTestHost.StartAsync(new Dictionary<string, string?> { ["Portal:PublicBaseUrl"] = PublicBaseUrl });
