@@ -108,5 +108,9 @@ public class FormSubmission
     [MaxLength(200)]
     public required string Result { get; set; }
 
+    /// <summary>SHA-256 (hex) of the fields sent: the same key sent again with other content is not a repeat.</summary>
+    [MaxLength(64)]
+    public string Fingerprint { get; set; } = "";
+
     public DateTime CreatedUtc { get; set; }
 }

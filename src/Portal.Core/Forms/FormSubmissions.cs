@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -62,24 +64,56 @@ public sealed class FormSubmissions(PortalDbContext db, TimeProvider clock, IStr
     /// <summary>
     /// Runs <paramref name="save"/> (which saves the new rows and returns what it created, e.g. the new row's id)
     /// unless this user's <paramref name="form"/> with this key was saved already, in one transaction with the record
-    /// of the submission.
+    /// of the submission. Null when the key was saved with other content (the form restored with Back, changed and sent
+    /// again): nothing is saved, the page has a form error and a fresh key, and answers 409 when shown again.
     /// </summary>
-    public async Task<Submission> SaveOnceAsync(ClaimsPrincipal user, string form, Guid key, Func<Task<string>> save, CancellationToken ct)
+    public async Task<Submission?> SaveOnceAsync(PageModel page, string form, Guid key, Func<Task<string>> save, CancellationToken ct)
     {
-        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Only a signed-in user's form is saved once.");
-        if (await ResultAsync(userId, form, key, ct) is { } earlier)
-            return new(SubmissionOutcome.AlreadySaved, earlier);
+        var userId = page.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Only a signed-in user's form is saved once.");
+        var fingerprint = Fingerprint(page.Request.Form);
+        if (await EarlierAsync(userId, form, key, ct) is { } earlier)
+            return Repeat(page, earlier, fingerprint);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var result = await save();
-        string? winner = null;
-        var row = new FormSubmission { UserId = userId, Form = form, Key = key, Result = result, CreatedUtc = clock.GetUtcNow().UtcDateTime };
-        if (!await db.AddUnlessTakenAsync(row, async () => (winner = await ResultAsync(userId, form, key, ct)) is not null, ct))
-            return new(SubmissionOutcome.AlreadySaved, winner!);
+        FormSubmission? winner = null;
+        var row = new FormSubmission
+        {
+            UserId = userId, Form = form, Key = key, Result = result, Fingerprint = fingerprint, CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        if (!await db.AddUnlessTakenAsync(row, async () => (winner = await EarlierAsync(userId, form, key, ct)) is not null, ct))
+            return Repeat(page, winner!, fingerprint);
         await transaction.CommitAsync(ct);
         return new(SubmissionOutcome.Saved, result);
     }
 
-    private Task<string?> ResultAsync(string userId, string form, Guid key, CancellationToken ct) =>
-        db.FormSubmissions.AsNoTracking().Where(s => s.UserId == userId && s.Form == form && s.Key == key).Select(s => s.Result).FirstOrDefaultAsync(ct);
+    private Submission? Repeat(PageModel page, FormSubmission earlier, string fingerprint)
+    {
+        if (earlier.Fingerprint == fingerprint)
+            return new(SubmissionOutcome.AlreadySaved, earlier.Result);
+        page.ModelState.AddModelError("", T["このフォームはすでに送信され、保存されています。変更した内容を新しく保存するには、もう一度送信してください。"]);
+        page.HttpContext.Items[FreshKeyItem] = true;
+        page.Response.StatusCode = StatusCodes.Status409Conflict;
+        return null;
+    }
+
+    /// <summary>Set when the page must be shown with a new key (its posted one is spent).</summary>
+    internal const string FreshKeyItem = "Portal.Forms.FreshSubmissionKey";
+
+    /// <summary>The fields as sent, in a stable order, without the antiforgery token (new on every render) and the key.</summary>
+    private static string Fingerprint(IFormCollection fields)
+    {
+        var text = new StringBuilder();
+        foreach (var (name, values) in fields.Where(f => f.Key is not (KeyField or "__RequestVerificationToken")).OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            text.Append(name.Length).Append(':').Append(name);
+            foreach (var value in values)
+                text.Append('|').Append(value?.Length ?? 0).Append(':').Append(value);
+            text.Append('\n');
+        }
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private Task<FormSubmission?> EarlierAsync(string userId, string form, Guid key, CancellationToken ct) =>
+        db.FormSubmissions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId && s.Form == form && s.Key == key, ct);
 }

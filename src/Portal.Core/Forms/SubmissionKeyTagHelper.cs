@@ -17,7 +17,8 @@ public sealed class SubmissionKeyTagHelper : TagHelper
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        var key = FormSubmissions.PostedKey(ViewContext.HttpContext.Request) ?? Guid.NewGuid();
+        var http = ViewContext.HttpContext;
+        var key = (http.Items.ContainsKey(FormSubmissions.FreshKeyItem) ? null : FormSubmissions.PostedKey(http.Request)) ?? Guid.NewGuid();
         output.TagName = "input";
         output.TagMode = TagMode.SelfClosing;
         output.Attributes.SetAttribute("type", "hidden");

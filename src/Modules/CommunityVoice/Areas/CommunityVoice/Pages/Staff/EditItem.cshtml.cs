@@ -135,7 +135,7 @@ public class EditItemModel(
                 return Page();
             }
             // A new item: recorded once however often (or however simultaneously) this rendered form is sent.
-            var submission = await submissions.SaveOnceAsync(User, "voice.create", key!.Value, async () =>
+            var submission = await submissions.SaveOnceAsync(this, "voice.create", key!.Value, async () =>
             {
                 var item = new VoiceItem
                 {
@@ -145,8 +145,10 @@ public class EditItemModel(
                 await editor.CreateAsync(item, User.Identity!.Name!, ct);
                 return item.Id.ToString(CultureInfo.InvariantCulture);
             }, ct);
+            if (submission is null)
+                return Page();
             TempData["Status"] = T["地域の声を記録しました。"].Value;
-            return RedirectToPage("/Staff/Item", new { id = submission.Result });
+            return RedirectToPage("/Staff/Item", new { id = submission.Value.Result });
         }
 
         Apply(Existing);

@@ -75,7 +75,7 @@ public class EditUpdateModel(
         if (key is not null)
         {
             // A new update: saved once however often (or however simultaneously) this rendered form is sent.
-            await submissions.SaveOnceAsync(User, "updates.create", key.Value, async () =>
+            var submission = await submissions.SaveOnceAsync(this, "updates.create", key.Value, async () =>
             {
                 var created = new CouncilUpdate
                 {
@@ -87,7 +87,7 @@ public class EditUpdateModel(
                 await editor.SaveUpdateAsync(created, Input.Version, Input.Title, Input.Body ?? "", status, User.Identity!.Name!, ct);
                 return created.Id.ToString(CultureInfo.InvariantCulture);
             }, ct);
-            return Saved(status);
+            return submission is null ? Page() : Saved(status);
         }
 
         var update = Existing!;

@@ -171,14 +171,14 @@ public class EditMeetingModel(PortalDbContext db, MeetingEditor editor, FormSubm
         if (key is not null)
         {
             // A new meeting: saved once however often (or however simultaneously) this rendered form is sent.
-            var submission = await submissions.SaveOnceAsync(User, "meetings.create", key.Value, async () =>
+            var submission = await submissions.SaveOnceAsync(this, "meetings.create", key.Value, async () =>
             {
                 var created = new Meeting { Title = "" };
                 Apply(created, organiserId, organiser!.WardId!.Value, onlineUrl, participantIds, agenda);
                 await editor.SaveMeetingAsync(created, Input.Version, User.Identity!.Name!, ct);
                 return created.Id.ToString(CultureInfo.InvariantCulture);
             }, ct);
-            return Saved(submission.Result);
+            return submission is null ? Page() : Saved(submission.Value.Result);
         }
 
         Apply(meeting!, organiserId, organiser!.WardId!.Value, onlineUrl, participantIds, agenda);

@@ -79,14 +79,14 @@ public class EditActionModel(PortalDbContext db, TaskForceEditor editor, FormSub
         if (key is not null)
         {
             // A new action item: saved once however often (or however simultaneously) this rendered form is sent.
-            var submission = await submissions.SaveOnceAsync(User, "taskforces.action-create", key.Value, async () =>
+            var submission = await submissions.SaveOnceAsync(this, "taskforces.action-create", key.Value, async () =>
             {
                 var created = new ActionItem { Description = "", TaskForceId = TaskForce.Id };
                 Apply(created, decision);
                 await editor.SaveActionItemAsync(created, Input.Version, User.Identity!.Name!, ct);
                 return created.Id.ToString(CultureInfo.InvariantCulture);
             }, ct);
-            return Saved(submission.Result);
+            return submission is null ? Page() : Saved(submission.Value.Result);
         }
 
         Apply(item!, decision);

@@ -83,14 +83,14 @@ public class EditSessionModel(PortalDbContext db, TaskForceEditor editor, FormSu
         if (key is not null)
         {
             // A new session: saved once however often (or however simultaneously) this rendered form is sent.
-            var submission = await submissions.SaveOnceAsync(User, "taskforces.session-create", key.Value, async () =>
+            var submission = await submissions.SaveOnceAsync(this, "taskforces.session-create", key.Value, async () =>
             {
                 var created = new TaskForceSession { TaskForceId = TaskForce.Id };
                 Apply(created, decisions);
                 await editor.SaveSessionAsync(created, Input.Version, ct);
                 return created.Id.ToString(CultureInfo.InvariantCulture);
             }, ct);
-            return Saved(submission.Result);
+            return submission is null ? Page() : Saved(submission.Value.Result);
         }
 
         Apply(session!, decisions);
