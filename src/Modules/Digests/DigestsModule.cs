@@ -25,8 +25,8 @@ public sealed class DigestsModule : PortalModule
     {
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.Section))
             .Validate(o => o.MaxAttempts >= 1 && o.ClaimLease > TimeSpan.Zero && o.RetryDelay >= TimeSpan.Zero
-                    && o.ServerFailureLimit >= 1 && o.SuspendDelay > TimeSpan.Zero && o.MaxSuspendDelay >= o.SuspendDelay,
-                "Portal:Digests: MaxAttempts and ServerFailureLimit must be at least 1, ClaimLease and SuspendDelay positive, "
+                    && o.ServerFailureLimit >= 1 && o.MaxServerFailuresPerDelivery >= 1 && o.SuspendDelay > TimeSpan.Zero && o.MaxSuspendDelay >= o.SuspendDelay,
+                "Portal:Digests: MaxAttempts, ServerFailureLimit and MaxServerFailuresPerDelivery must be at least 1, ClaimLease and SuspendDelay positive, "
                 + "RetryDelay not negative, MaxSuspendDelay not shorter than SuspendDelay.")
             .ValidateOnStart();
         services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section))

@@ -716,6 +716,9 @@ namespace Portal.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("SentUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("ServerFailures")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(10)

@@ -683,6 +683,9 @@ namespace Portal.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("SentUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ServerFailures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(10)

@@ -19,7 +19,10 @@ public sealed class ServerFaultSmtpFixture : IAsyncLifetime
 
     public SmtpTestServer Smtp { get; private set; } = null!;
 
-    /// <summary>From now on the server answers <paramref name="reply"/> to every <paramref name="command"/> (MAIL or DATA).</summary>
+    /// <summary>
+    /// From now on the server answers <paramref name="reply"/> to every <paramref name="command"/> (MAIL or DATA), or,
+    /// for "DATA:address", to the DATA of each message to that address only.
+    /// </summary>
     public void Break(string command, string reply) => File.WriteAllText(_faultFile, $"{command} {reply}\n");
 
     public void Repair() => File.Delete(_faultFile);
@@ -108,6 +111,80 @@ public sealed class DigestServerFailureTests(ServerFaultSmtpFixture fixture) : I
         using var admin = site.Host.CreateClient();
         await admin.LoginAsync(TestUsers.Admin);
         Assert.Equal("Suspended", (await RunOnAdminPageAsync(admin, deliveries[0].RunId)).GetAttribute("data-state"));
+    }
+
+    [Fact]
+    public async Task A_dead_server_with_fewer_due_deliveries_than_the_limit_still_suspends_the_run()
+    {
+        fixture.Break("MAIL", "451 4.3.0 Queue full, try again later");
+        await using var site = await StartSiteAsync();
+        var recipients = await AddRecipientsAsync(site, "s-few-", 2); // fewer than ServerFailureLimit (3)
+
+        await site.RunJobAsync();
+
+        var deliveries = await site.DeliveriesAsync();
+        Assert.All(deliveries, d => Assert.Equal((DeliveryStatus.Pending, 0), (d.Status, d.Attempts)));
+        Assert.All(deliveries, d => Assert.StartsWith("451 ", d.LastError));
+        var runId = deliveries[0].RunId;
+        using var admin = site.Host.CreateClient();
+        await admin.LoginAsync(TestUsers.Admin);
+        var run = await RunOnAdminPageAsync(admin, runId);
+        Assert.Equal("Suspended", run.GetAttribute("data-state"));
+        Assert.Contains("2026年11月25日 10:30", run.TextContent);
+
+        site.Clock.Advance(TimeSpan.FromMinutes(20));
+        fixture.Break("MAIL", "554 5.7.1 Still broken");
+        await site.RunJobAsync(); // suspended: nothing is tried, so the first error stays
+        Assert.All(await site.DeliveriesAsync(), d => Assert.StartsWith("451 ", d.LastError));
+
+        site.Clock.Advance(TimeSpan.FromMinutes(11));
+        fixture.Repair();
+        await site.RunJobAsync();
+
+        Assert.All(await site.DeliveriesAsync(), d => Assert.Equal((DeliveryStatus.Sent, 1), (d.Status, d.Attempts)));
+        Assert.Equal(recipients.Order(), fixture.Smtp.MessagesTo(recipients).Select(m => m.To.Mailboxes.Single().Address).Order());
+        Assert.Equal("Active", (await RunOnAdminPageAsync(admin, runId)).GetAttribute("data-state"));
+    }
+
+    [Fact]
+    public async Task A_message_the_server_refuses_among_accepted_ones_fails_after_a_few_passes_and_can_be_resent()
+    {
+        await using var site = await StartSiteAsync(new()
+        {
+            ["Portal:Digests:MaxServerFailuresPerDelivery"] = "3",
+            ["Portal:Digests:MaxSuspendDelay"] = "00:30:00",
+        });
+        var recipients = await AddRecipientsAsync(site, "s-toobig-", 4);
+        var tooBig = recipients[1];
+        fixture.Break($"DATA:{tooBig}", "552 5.3.4 Message size exceeds fixed maximum message size");
+
+        for (var pass = 0; pass < 5; pass++) // the other mails go out in the first pass; the refused one is tried on each
+        {
+            await site.RunJobAsync();
+            site.Clock.Advance(TimeSpan.FromMinutes(31)); // past any suspension
+        }
+
+        var byEmail = (await site.DeliveriesAsync()).ToDictionary(d => d.Email);
+        Assert.Equal((DeliveryStatus.Failed, false), (byEmail[tooBig].Status, byEmail[tooBig].RecipientRefused));
+        Assert.StartsWith("552 ", byEmail[tooBig].LastError);
+        var others = recipients.Where(a => a != tooBig).ToList();
+        Assert.All(others, a => Assert.Equal((DeliveryStatus.Sent, 1), (byEmail[a].Status, byEmail[a].Attempts)));
+        Assert.Equal(others.Order(), fixture.Smtp.MessagesTo(recipients).Select(m => m.To.Mailboxes.Single().Address).Order());
+        var runId = byEmail[tooBig].RunId;
+        using var admin = site.Host.CreateClient();
+        await admin.LoginAsync(TestUsers.Admin);
+        var run = await RunOnAdminPageAsync(admin, runId);
+        Assert.Equal("Active", run.GetAttribute("data-state"));
+        Assert.Contains("完了（送信できなかった配信あり）", run.TextContent);
+        Assert.Equal("1", run.QuerySelector("[data-status=Failed]")?.TextContent.Trim());
+        Assert.Equal("3", run.QuerySelector("[data-status=Sent]")?.TextContent.Trim());
+
+        fixture.Repair(); // e.g. the administrator raised the size limit
+        Assert.Equal(HttpStatusCode.Redirect, (await ResendAsync(admin, runId)).StatusCode);
+        await site.RunJobAsync();
+
+        Assert.All(await site.DeliveriesAsync(), d => Assert.Equal(DeliveryStatus.Sent, d.Status));
+        Assert.Equal(recipients.Order(), fixture.Smtp.MessagesTo(recipients).Select(m => m.To.Mailboxes.Single().Address).Order());
     }
 
     [Fact]

@@ -4,7 +4,8 @@ usage: smtp_faults.py PORT MAILDIR [--tempfail ADDRESS:COUNT]... [--reject ADDRE
   --tempfail    answer 451 to RCPT TO for ADDRESS the first COUNT times, then accept
   --reject      answer 550 to RCPT TO for ADDRESS, always
   --fault-file  while PATH exists, each of its lines "MAIL <reply>" or "DATA <reply>" answers every MAIL FROM or
-                DATA with <reply> (a server-level fault the test switches on and off by writing and deleting PATH)
+                DATA with <reply> (a server-level fault the test switches on and off by writing and deleting PATH);
+                a line "DATA:ADDRESS <reply>" answers DATA only for a message to ADDRESS (one message refused, e.g. 552)
 Accepted mail is stored in MAILDIR (Maildir format, like aiosmtpd.handlers.Mailbox). Prints "ready" once listening.
 """
 import argparse
@@ -24,8 +25,8 @@ class FaultyMailbox(Mailbox):
         self.fault_file = fault_file
         self.lock = threading.Lock()
 
-    def fault(self, command):
-        """The reply the fault file gives for COMMAND, or None."""
+    def fault(self, command, recipients=()):
+        """The reply the fault file gives for COMMAND (for a message to RECIPIENTS), or None."""
         if not self.fault_file:
             return None
         try:
@@ -35,7 +36,8 @@ class FaultyMailbox(Mailbox):
             return None
         for line in lines:
             verb, _, reply = line.partition(" ")
-            if verb.upper() == command and reply:
+            verb, _, address = verb.partition(":")
+            if verb.upper() == command and reply and (not address or address.lower() in recipients):
                 return reply
         return None
 
@@ -48,7 +50,7 @@ class FaultyMailbox(Mailbox):
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
-        reply = self.fault("DATA")
+        reply = self.fault("DATA", {r.lower() for r in envelope.rcpt_tos})
         if reply:
             return reply
         return await super().handle_DATA(server, session, envelope)

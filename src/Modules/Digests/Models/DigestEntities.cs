@@ -80,9 +80,10 @@ public enum DeliveryStatus
     /// <summary>The server refused this recipient with 4xx; tried again from NextAttemptUtc on.</summary>
     Retrying = 4,
     /// <summary>
-    /// The recipient was refused with 5xx, or with 4xx after the last allowed attempt (RecipientRefused), or — on sites
-    /// older than the server-level handling — the server refused the message: not tried again unless an administrator
-    /// resends the run (which takes back every Failed delivery whose recipient was not refused).
+    /// The recipient was refused with 5xx, or with 4xx after the last allowed attempt (RecipientRefused), or the server
+    /// refused this message MaxServerFailuresPerDelivery times (or once, on sites older than the server-level handling):
+    /// not tried again unless an administrator resends the run (which takes back every Failed delivery whose recipient
+    /// was not refused).
     /// </summary>
     Failed = 5,
 }
@@ -113,6 +114,12 @@ public class DigestDelivery
 
     [MaxLength(1000)]
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// Claims handed back because the mail server failed (not counted in Attempts); after MaxServerFailuresPerDelivery the
+    /// delivery fails (not RecipientRefused): a refusal of this one message (552 too big, 554 after DATA) ends there.
+    /// </summary>
+    public int ServerFailures { get; set; }
 
     /// <summary>Failed because the server refused this recipient (RCPT TO), not because of the mail server itself.</summary>
     public bool RecipientRefused { get; set; }

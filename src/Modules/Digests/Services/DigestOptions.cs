@@ -27,9 +27,16 @@ public sealed class DigestOptions
 
     /// <summary>
     /// Server-level failures in a row (MAIL FROM, DATA, login, TLS, connection or protocol errors: not one recipient's
-    /// refusal) after which the sender stops and suspends the unsent runs.
+    /// refusal) after which the sender stops and suspends the unsent runs. A pass whose every tried delivery failed at the
+    /// server suspends them too, however few they were.
     /// </summary>
     public int ServerFailureLimit { get; set; } = 3;
+
+    /// <summary>
+    /// Server-level failures of one delivery after which it fails (resendable by an administrator): the server refusing
+    /// this one message (552 too big, 554 after DATA) while it accepts others must not keep it waiting forever.
+    /// </summary>
+    public int MaxServerFailuresPerDelivery { get; set; } = 5;
 
     /// <summary>How long a suspended run waits before it is tried again; doubled on each further suspension, up to MaxSuspendDelay.</summary>
     public TimeSpan SuspendDelay { get; set; } = TimeSpan.FromMinutes(30);

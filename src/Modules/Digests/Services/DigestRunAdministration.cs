@@ -38,7 +38,7 @@ public sealed class DigestRunAdministration(PortalDbContext db, IServiceProvider
 
     /// <summary>
     /// Puts the run's unsent deliveries (waiting, retrying, or failed through no fault of the recipient) back to be sent
-    /// now, with fresh attempts, and lifts the run's suspension; false when there is no such run. It only changes
+    /// now, with fresh attempts and server-failure counts, and lifts the run's suspension; false when there is no such run. It only changes
     /// states: a delivery being sent right now is left to its sender, and the senders' claims keep every mail single,
     /// however often this runs at once. When Hangfire runs, the digest job is queued so the mails go out at once.
     /// </summary>
@@ -56,6 +56,7 @@ public sealed class DigestRunAdministration(PortalDbContext db, IServiceProvider
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.Status, DeliveryStatus.Pending)
                 .SetProperty(d => d.Attempts, 0)
+                .SetProperty(d => d.ServerFailures, 0)
                 .SetProperty(d => d.NextAttemptUtc, (DateTime?)null), ct);
         services.GetService<IBackgroundJobClient>()?.Enqueue<DigestJob>(job => job.RunAsync(CancellationToken.None));
         return true;

@@ -20,7 +20,10 @@ public sealed record SendSummary(int Sent, int Skipped, int Retrying, int Failed
     /// <summary>Deliveries handed back untouched because the mail server (not the recipient) failed.</summary>
     public int Deferred { get; init; }
 
-    /// <summary>The sender stopped after ServerFailureLimit server-level failures in a row and suspended the unsent runs.</summary>
+    /// <summary>
+    /// The sender suspended the unsent runs: after ServerFailureLimit server-level failures in a row, or because every
+    /// delivery it tried failed at the server.
+    /// </summary>
     public bool Suspended { get; init; }
 
     public int Total => Sent + Skipped + Retrying + Failed + Deferred;
@@ -42,7 +45,9 @@ public sealed record SendSummary(int Sent, int Skipped, int Retrying, int Failed
 /// Cancellation is honoured between deliveries only: a stop never leaves a claimed delivery behind.
 /// A recipient the server refuses (RCPT TO) fails or retries alone; a failure of the server itself (MAIL FROM, DATA,
 /// login, TLS, connection, protocol) hands the delivery back without charging it an attempt, and after
-/// ServerFailureLimit of those in a row the sender stops and suspends every unsent run until ResumeAfterUtc.
+/// ServerFailureLimit of those in a row, or when every delivery tried in the pass failed so (however few), the sender
+/// suspends every unsent run until ResumeAfterUtc. Each hand-back is counted on the delivery (ServerFailures): after
+/// MaxServerFailuresPerDelivery it fails, so a message the server refuses while it accepts the others ends.
 /// </summary>
 public sealed class DigestSender(
     PortalDbContext db,
@@ -62,7 +67,9 @@ public sealed class DigestSender(
     public async Task<SendSummary> SendDueAsync(CancellationToken stopping = default)
     {
         var summary = SendSummary.None;
-        var serverFailures = 0;
+        var serverFailures = 0; // in a row
+        var serverAnswered = false; // the server took or refused a recipient in this pass: it works
+        string? lastServerError = null;
         await using var smtp = new SmtpSession(smtpOptions.Value);
         long after = 0;
         while (!stopping.IsCancellationRequested)
@@ -81,27 +88,32 @@ public sealed class DigestSender(
                     continue; // another sender has it, or it was settled meanwhile
                 var outcome = await DeliverClaimedAsync(id, attempt, smtp);
                 DeliverySettled?.Invoke(id, outcome.Status);
+                summary = outcome is { ServerError: not null, Status: not DeliveryStatus.Failed }
+                    ? summary with { Deferred = summary.Deferred + 1 }
+                    : summary.Add(outcome.Status);
                 if (outcome.ServerError is not { } serverError)
                 {
-                    summary = summary.Add(outcome.Status);
                     if (outcome.Status != DeliveryStatus.Skipped)
-                        serverFailures = 0; // the server answered for this recipient: it works
+                        (serverFailures, serverAnswered) = (0, true); // the server answered for this recipient: it works
                     continue;
                 }
-                summary = summary with { Deferred = summary.Deferred + 1 };
+                lastServerError = serverError;
                 if (++serverFailures >= _options.ServerFailureLimit)
-                {
-                    await SuspendUnsentRunsAsync(serverError);
-                    return summary with { Suspended = true };
-                }
+                    return summary with { Suspended = await SuspendUnsentRunsAsync(serverError, serverFailures) };
             }
         }
+        // Every delivery tried failed at the server, however few (fewer than ServerFailureLimit): it is down all the same.
+        if (!serverAnswered && lastServerError is not null)
+            summary = summary with { Suspended = await SuspendUnsentRunsAsync(lastServerError, serverFailures) };
         await ReactivateResumedRunsAsync();
         return summary;
     }
 
-    /// <summary>The mail server keeps failing: no run with unsent deliveries is tried again before its (backed-off) resume time.</summary>
-    private async Task SuspendUnsentRunsAsync(string serverError)
+    /// <summary>
+    /// The mail server keeps failing: no run with unsent deliveries is tried again before its (backed-off) resume time.
+    /// Returns whether any run was suspended (none when the failures settled the last unsent deliveries).
+    /// </summary>
+    private async Task<bool> SuspendUnsentRunsAsync(string serverError, int failures)
     {
         var now = Now;
         var runs = await db.Set<DigestRun>()
@@ -116,9 +128,10 @@ public sealed class DigestSender(
             run.ResumeAfterUtc = now + (delay < _options.MaxSuspendDelay ? delay : _options.MaxSuspendDelay);
             run.LastServerError = Truncate(serverError);
             logger.LogWarning("Digest run {PeriodKey} suspended until {ResumeAfterUtc:o} after {Count} server-level failures in a row: {Error}",
-                run.PeriodKey, run.ResumeAfterUtc, _options.ServerFailureLimit, serverError);
+                run.PeriodKey, run.ResumeAfterUtc, failures, serverError);
         }
         await db.SaveChangesAsync();
+        return runs.Count > 0;
     }
 
     /// <summary>A pass that went through without suspending: the runs whose suspension has run out are active again.</summary>
@@ -205,6 +218,12 @@ public sealed class DigestSender(
         catch (Exception e) when (IsServerFailure(e))
         {
             var error = e is SmtpCommandException c ? $"{(int)c.StatusCode} {c.Message}" : e.Message;
+            if (delivery.ServerFailures + 1 >= _options.MaxServerFailuresPerDelivery)
+            {
+                logger.LogWarning("Digest delivery {Id}: the mail server failed {Count} times for this message, given up: {Error}",
+                    id, delivery.ServerFailures + 1, error);
+                return new Outcome(await SettleAsync(id, attempt, DeliveryStatus.Failed, error, serverFailure: true), error);
+            }
             logger.LogWarning("Digest delivery {Id}: the mail server failed, handed back: {Error}", id, error);
             return new Outcome(await ReleaseAsync(id, attempt, error), error);
         }
@@ -237,11 +256,15 @@ public sealed class DigestSender(
             or SmtpUnavailableException or ServiceNotAuthenticatedException or AuthenticationException
             || IsDroppedConnection(e);
 
-    /// <summary>Records the outcome of this claim; a sender whose lease was taken over changes nothing.</summary>
+    /// <summary>
+    /// Records the outcome of this claim (serverFailure: the mail server failed, counted in ServerFailures); a sender whose
+    /// lease was taken over changes nothing.
+    /// </summary>
     private async Task<DeliveryStatus> SettleAsync(long id, int attempt, DeliveryStatus status, string? error, DateTime? nextAttempt = null,
-        string? messageId = null, bool recipientRefused = false)
+        string? messageId = null, bool recipientRefused = false, bool serverFailure = false)
     {
         var now = Now;
+        var serverFailures = serverFailure ? 1 : 0;
         var sentUtc = status == DeliveryStatus.Sent ? now : (DateTime?)null;
         error = Truncate(error);
         var updated = await db.Set<DigestDelivery>()
@@ -253,6 +276,7 @@ public sealed class DigestSender(
                 .SetProperty(d => d.SentUtc, sentUtc)
                 .SetProperty(d => d.LastError, error)
                 .SetProperty(d => d.RecipientRefused, recipientRefused)
+                .SetProperty(d => d.ServerFailures, d => d.ServerFailures + serverFailures)
                 .SetProperty(d => d.MessageId, messageId));
         if (updated != 1)
             logger.LogWarning("Digest delivery {Id}: claim {Attempt} was lost before it could be marked {Status}", id, attempt, status);
@@ -261,7 +285,7 @@ public sealed class DigestSender(
 
     /// <summary>
     /// Hands a claimed delivery back with this claim uncounted (the mail server failed: not the recipient's fault), noting
-    /// the server's error; returns the status it goes back to.
+    /// the server's error and counting the failure in ServerFailures; returns the status it goes back to.
     /// </summary>
     private async Task<DeliveryStatus> ReleaseAsync(long id, int attempt, string error)
     {
@@ -271,6 +295,7 @@ public sealed class DigestSender(
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.Status, d => d.Attempts > 1 ? DeliveryStatus.Retrying : DeliveryStatus.Pending)
                 .SetProperty(d => d.Attempts, d => d.Attempts - 1)
+                .SetProperty(d => d.ServerFailures, d => d.ServerFailures + 1)
                 .SetProperty(d => d.ClaimedUntilUtc, (DateTime?)null)
                 .SetProperty(d => d.LastError, error));
         return attempt > 1 ? DeliveryStatus.Retrying : DeliveryStatus.Pending;
