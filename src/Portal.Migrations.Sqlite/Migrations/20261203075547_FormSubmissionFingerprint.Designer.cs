@@ -11,7 +11,7 @@ using Portal.Core.Data;
 namespace Portal.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203075401_FormSubmissionFingerprint")]
+    [Migration("20261203075547_FormSubmissionFingerprint")]
     partial class FormSubmissionFingerprint
     {
         /// <inheritdoc />
@@ -685,6 +685,9 @@ namespace Portal.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("SentUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ServerFailures")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -12,7 +12,7 @@ using Portal.Core.Data;
 namespace Portal.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(PortalDbContext))]
-    [Migration("20261203075407_FormSubmissionFingerprint")]
+    [Migration("20261203075559_FormSubmissionFingerprint")]
     partial class FormSubmissionFingerprint
     {
         /// <inheritdoc />
@@ -718,6 +718,9 @@ namespace Portal.Migrations.PostgreSql.Migrations
 
                     b.Property<DateTime?>("SentUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ServerFailures")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Status")
                         .IsRequired()
