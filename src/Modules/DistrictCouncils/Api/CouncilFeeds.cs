@@ -37,7 +37,7 @@ public static class CouncilFeeds
                 Title: T["地域活動協議会の更新情報"].Value,
                 SelfPath: AllWardsFeedPath,
                 AlternatePath: CouncilPaths.List);
-            return Atom(Write(feed, updates, site.Root, clock));
+            return Atom(Write(feed, updates, site, clock));
         });
 
         endpoints.MapGet("/councils/feeds/ward/{wardCode}.atom", async (string wardCode, CouncilQueries queries,
@@ -55,7 +55,7 @@ public static class CouncilFeeds
                 Title: T["{0}の地域活動協議会の更新情報", en ? ward.NameEn : ward.Name].Value,
                 SelfPath: WardFeedPath(ward.Code),
                 AlternatePath: CouncilPaths.Ward(ward.Code));
-            return Atom(Write(feed, updates, site.Root, clock));
+            return Atom(Write(feed, updates, site, clock));
         });
     }
 
@@ -79,7 +79,7 @@ public static class CouncilFeeds
         return string.IsNullOrWhiteSpace(authority) ? site.Host : authority.Trim();
     }
 
-    private static string Write(FeedInfo feed, IReadOnlyList<CouncilUpdate> updates, Uri siteRoot, TimeProvider clock)
+    private static string Write(FeedInfo feed, IReadOnlyList<CouncilUpdate> updates, PublicBaseUrl site, TimeProvider clock)
     {
         // Atom requires <updated>: the newest entry's, or now for a feed with no entries yet.
         var feedUpdated = updates.Count > 0 ? updates.Max(Updated) : clock.GetUtcNow().UtcDateTime;
@@ -95,8 +95,8 @@ public static class CouncilFeeds
             xml.WriteElementString("id", AtomNamespace, feed.Id);
             WriteText(xml, "title", feed.Title);
             xml.WriteElementString("updated", AtomNamespace, Rfc3339(feedUpdated));
-            WriteLink(xml, "self", new Uri(siteRoot, feed.SelfPath.TrimStart('/')), "application/atom+xml");
-            WriteLink(xml, "alternate", new Uri(siteRoot, feed.AlternatePath.TrimStart('/')), "text/html");
+            WriteLink(xml, "self", site.Absolute(feed.SelfPath), "application/atom+xml");
+            WriteLink(xml, "alternate", site.Absolute(feed.AlternatePath), "text/html");
 
             foreach (var update in updates)
             {
@@ -105,7 +105,7 @@ public static class CouncilFeeds
                 xml.WriteStartElement("entry", AtomNamespace);
                 xml.WriteElementString("id", AtomNamespace, feed.Tag($"councils/updates/{update.Id}"));
                 WriteText(xml, "title", update.Title);
-                WriteLink(xml, "alternate", new Uri(siteRoot, $"councils/{council.Id}/updates/{update.Id}"), "text/html");
+                WriteLink(xml, "alternate", site.Absolute($"/councils/{council.Id}/updates/{update.Id}"), "text/html");
                 xml.WriteElementString("published", AtomNamespace, Rfc3339(update.PublishedUtc!.Value));
                 xml.WriteElementString("updated", AtomNamespace, Rfc3339(Updated(update)));
                 xml.WriteStartElement("author", AtomNamespace);

@@ -16,7 +16,7 @@ public static class CalendarEndpoints
             var meeting = await queries.FindAsync(id, ct);
             if (meeting is null || !http.User.CanView(meeting))
                 return NotFound("Meeting not found", $"No meeting you may see has the id {id}.");
-            return Ics(MeetingCalendar.Serialize([meeting], site.Root, meeting.Title));
+            return Ics(MeetingCalendar.Serialize([meeting], site, meeting.Title));
         });
 
         endpoints.MapGet("/meetings/feeds/ward/{wardCode}.ics", async (string wardCode, HttpContext http, MeetingQueries queries, PublicBaseUrl site, TimeProvider clock, CancellationToken ct) =>
@@ -25,7 +25,7 @@ public static class CalendarEndpoints
             if (ward is null)
                 return NotFound("Unknown ward", $"No ward has the code '{wardCode}'.");
             var meetings = await queries.ForFeedAsync(http.User, ward.Id, null, clock.GetUtcNow().UtcDateTime, ct);
-            return Ics(MeetingCalendar.Serialize(meetings, site.Root, $"{ward.Name} 三者連絡会議"));
+            return Ics(MeetingCalendar.Serialize(meetings, site, $"{ward.Name} 三者連絡会議"));
         });
 
         endpoints.MapGet("/meetings/feeds/organisation/{orgKey}.ics", async (string orgKey, HttpContext http, MeetingQueries queries, PublicBaseUrl site, TimeProvider clock, CancellationToken ct) =>
@@ -34,7 +34,7 @@ public static class CalendarEndpoints
             if (organisation is null)
                 return NotFound("Unknown organisation", $"No organisation has the key '{orgKey}'.");
             var meetings = await queries.ForFeedAsync(http.User, null, organisation.Id, clock.GetUtcNow().UtcDateTime, ct);
-            return Ics(MeetingCalendar.Serialize(meetings, site.Root, $"{organisation.Name} 三者連絡会議"));
+            return Ics(MeetingCalendar.Serialize(meetings, site, $"{organisation.Name} 三者連絡会議"));
         });
     }
 

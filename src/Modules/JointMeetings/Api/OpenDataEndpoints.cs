@@ -38,7 +38,7 @@ public static class OpenDataEndpoints
             var fromUtc = fromDate is { } fd ? TokyoTime.ToUtc(fd.ToDateTime(TimeOnly.MinValue)) : (DateTime?)null;
             var beforeUtc = toDate is { } td ? TokyoTime.ToUtc(td.AddDays(1).ToDateTime(TimeOnly.MinValue)) : (DateTime?)null;
             var meetings = await queries.PublicForOpenDataAsync(wardId, fromUtc, beforeUtc, ct);
-            return Results.File(OpenDataCsv.Write(meetings, site.Root), OpenDataCsv.ContentType, "meetings.csv");
+            return Results.File(OpenDataCsv.Write(meetings, site), OpenDataCsv.ContentType, "meetings.csv");
         });
     }
 

@@ -2,6 +2,7 @@ using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
+using Portal.Core;
 using Portal.Modules.JointMeetings.Models;
 
 namespace Portal.Modules.JointMeetings.Services;
@@ -13,9 +14,9 @@ public static class MeetingCalendar
 
     public static string Uid(int meetingId) => $"meeting-{meetingId}@ward-partnership-portal";
 
-    /// <param name="siteRoot">Absolute site root, e.g. https://portal.example.jp/, for the events' URL.</param>
+    /// <param name="site">The site's public address, for the events' URL.</param>
     /// <param name="name">Calendar name shown by clients (X-WR-CALNAME).</param>
-    public static string Serialize(IEnumerable<Meeting> meetings, Uri siteRoot, string name)
+    public static string Serialize(IEnumerable<Meeting> meetings, PublicBaseUrl site, string name)
     {
         var calendar = new Calendar { ProductId = "-//Ward Partnership Portal//JointMeetings//JA", Method = "PUBLISH" };
         calendar.AddProperty("X-WR-CALNAME", name);
@@ -34,7 +35,7 @@ public static class MeetingCalendar
                 Summary = meeting.Title,
                 Description = meeting.Description,
                 Location = location.Length == 0 ? null : location,
-                Url = new Uri(siteRoot, $"meetings/{meeting.Id}"),
+                Url = site.Absolute($"/meetings/{meeting.Id}"),
                 Class = meeting.IsPublic ? "PUBLIC" : "PRIVATE",
             });
         }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Portal.Core;
 using Portal.Core.Data;
 using Portal.Core.Time;
 using Portal.Modules.JointMeetings.Models;
@@ -50,19 +51,19 @@ public static class OpenDataCsv
         code6.Length == 6 && code6.All(char.IsAsciiDigit) && CheckDigit(code6[..5]) == code6[5] - '0';
 
     /// <summary>The CSV file as bytes. Meetings need Ward and OrganisingOrganisation loaded and come in start order.</summary>
-    /// <param name="siteRoot">Absolute site root, e.g. https://portal.example.jp/, for each meeting's URL.</param>
-    public static byte[] Write(IEnumerable<Meeting> meetings, Uri siteRoot)
+    /// <param name="site">The site's public address, for each meeting's URL.</param>
+    public static byte[] Write(IEnumerable<Meeting> meetings, PublicBaseUrl site)
     {
         var csv = new StringBuilder();
         AppendRow(csv, Header);
         var number = 0;
         foreach (var meeting in meetings)
-            AppendRow(csv, Row(meeting, ++number, siteRoot));
+            AppendRow(csv, Row(meeting, ++number, site));
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true);
         return [.. encoding.GetPreamble(), .. encoding.GetBytes(csv.ToString())];
     }
 
-    public static IReadOnlyList<string> Row(Meeting meeting, int number, Uri siteRoot)
+    public static IReadOnlyList<string> Row(Meeting meeting, int number, PublicBaseUrl site)
     {
         var ward = meeting.Ward ?? throw new InvalidOperationException("Load the meeting's ward.");
         var organiser = meeting.OrganisingOrganisation?.Name ?? throw new InvalidOperationException("Load the meeting's organising organisation.");
@@ -75,7 +76,7 @@ public static class OpenDataCsv
             meeting.Title, "", "",
             Date(start), Date(end), Time(start), Time(end), "", meeting.Description, "", "",
             organiser, "", "", organiser, place, "", "", "", "",
-            "", "", "", "", "", "", new Uri(siteRoot, $"meetings/{meeting.Id}").AbsoluteUri,
+            "", "", "", "", "", "", site.Absolute($"/meetings/{meeting.Id}").AbsoluteUri,
             meeting.OnlineUrl,
         ];
         return row;
