@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Recipes;
-using Portal.Core.Time;
 using Portal.Modules.CommunityVoice.Models;
 
 namespace Portal.Modules.CommunityVoice.Recipes;
@@ -12,9 +11,9 @@ namespace Portal.Modules.CommunityVoice.Recipes;
 ///  "categories":["防災",…],
 ///  "statuses":[{"name":"受付"},{"name":"回答済み","closed":true,"publicResponse":true}],   (in order; the first is initial)
 ///  "routing":[{"category":"防災","ward":"27127","department":"地域防災担当"},{"category":"道路・公園","department":"建設局 公園課"}],
-///  "items":[{"ward":"27127","summary":"…","category":"防災","raisedBy":"kita-welfare","raisedDaysAgo":30,"targetInDays":-3,
-///            "steps":[{"status":"担当課確認中","daysAgo":25,"note":"…"}],"response":"…"}]}
-/// Item dates are relative to the day the recipe runs, so a demo site always has some overdue items.
+///  "items":[{"ward":"27127","summary":"…","category":"防災","raisedBy":"kita-welfare","raised":"-30d 10:00","target":"-3d",
+///            "steps":[{"status":"担当課確認中","at":"-25d 10:00","note":"…"}],"response":"…"}]}
+/// Dates are recipe times (<see cref="RecipeTime"/>): the demo's are relative to the day it is set up, so it always has some overdue items.
 /// Rows already present (same name, or same ward and summary for items) are left as they are.
 /// </summary>
 public sealed class CommunityVoiceStep : IRecipeStepHandler
@@ -88,7 +87,6 @@ public sealed class CommunityVoiceStep : IRecipeStepHandler
 
         var organisations = await db.Organisations.ToDictionaryAsync(o => o.Key, o => o.Id, ct);
         var initial = statuses.OrderBy(s => s.SortOrder).First();
-        var today = DateOnly.FromDateTime(TokyoTime.ToTokyo(context.NowUtc));
         foreach (var i in model.Items ?? [])
         {
             var what = $"Voice item '{i.Summary}'";
@@ -99,8 +97,8 @@ public sealed class CommunityVoiceStep : IRecipeStepHandler
             var rule = rules.FirstOrDefault(r => r.CategoryId == category.Id && r.WardId == wardId)
                 ?? rules.FirstOrDefault(r => r.CategoryId == category.Id && r.WardId == null);
             var department = departments.FirstOrDefault(d => d.Id == rule?.DepartmentId);
-            var raisedOn = today.AddDays(-i.RaisedDaysAgo);
-            var receivedUtc = AtTenInTokyo(raisedOn);
+            var raisedOn = context.TokyoDate(i.Raised);
+            var receivedUtc = context.Utc(i.Raised);
             var item = new VoiceItem
             {
                 Summary = i.Summary,
@@ -113,7 +111,7 @@ public sealed class CommunityVoiceStep : IRecipeStepHandler
                 Source = i.Source,
                 SourceReference = i.SourceReference ?? "",
                 RaisedOn = raisedOn,
-                TargetResponseDate = i.TargetInDays is { } days ? today.AddDays(days) : null,
+                TargetResponseDate = i.Target is { } target ? context.TokyoDate(target) : null,
                 RaiserName = i.RaiserName ?? "",
                 RaiserContact = i.RaiserContact ?? "",
                 IsPublic = i.Public ?? true,
@@ -130,7 +128,7 @@ public sealed class CommunityVoiceStep : IRecipeStepHandler
             foreach (var step in i.Steps ?? [])
             {
                 var next = Status(step.Status, what);
-                var at = AtTenInTokyo(today.AddDays(-step.DaysAgo));
+                var at = context.Utc(step.At);
                 item.History.Add(new VoiceItemHistory
                 {
                     Kind = VoiceHistoryKind.StatusChanged, From = current.Name, To = next.Name, Note = step.Note ?? "",
@@ -147,16 +145,14 @@ public sealed class CommunityVoiceStep : IRecipeStepHandler
         }
     }
 
-    private static DateTime AtTenInTokyo(DateOnly day) => TokyoTime.ToUtc(day.ToDateTime(new TimeOnly(10, 0)));
-
     private sealed record DepartmentItem(string Name, string? Ward);
     private sealed record StatusItem(string Name, bool Closed, bool PublicResponse);
     private sealed record RuleItem(string Category, string? Ward, string Department);
-    private sealed record StepItem(string Status, int DaysAgo, string? Note);
+    private sealed record StepItem(string Status, RecipeTime At, string? Note);
 
     private sealed record Item(
         string Ward, string Summary, string? Details, string? Area, string Category, VoiceSource Source, string? SourceReference,
-        string RaisedBy, int RaisedDaysAgo, int? TargetInDays, string? RaiserName, string? RaiserContact, bool? Public,
+        string RaisedBy, RecipeTime Raised, RecipeTime? Target, string? RaiserName, string? RaiserContact, bool? Public,
         List<StepItem>? Steps, string? Response);
 
     private sealed record Model(
