@@ -15,10 +15,21 @@ public enum SubmissionOutcome
     Saved,
     /// <summary>An earlier (or simultaneous) send of the same rendered form saved it; nothing new was saved.</summary>
     AlreadySaved,
+    /// <summary>
+    /// The key was saved with other content (the form restored with Back, changed and sent again): nothing is saved,
+    /// the page has a form error and a fresh key, and answers 409.
+    /// </summary>
+    Changed,
+    /// <summary>The form's own save declined (e.g. the name was taken at the database by someone else's form).</summary>
+    NotSaved,
 }
 
-/// <param name="Result">What the saving send created (as its save returned it), for both Saved and AlreadySaved.</param>
-public readonly record struct Submission(SubmissionOutcome Outcome, string Result);
+/// <param name="Result">What the saving send created (as its save returned it), for Saved and AlreadySaved.</param>
+public readonly record struct Submission(SubmissionOutcome Outcome, string Result)
+{
+    /// <summary>The form is saved, by this send or an earlier one: answer as the first send was answered.</summary>
+    public bool IsSaved => Outcome is SubmissionOutcome.Saved or SubmissionOutcome.AlreadySaved;
+}
 
 /// <summary>
 /// "A form sent twice at the same instant saves once, enforced by the database." Each create form renders a one-time
@@ -62,20 +73,35 @@ public sealed class FormSubmissions(PortalDbContext db, TimeProvider clock, IStr
     }
 
     /// <summary>
-    /// Runs <paramref name="save"/> (which saves the new rows and returns what it created, e.g. the new row's id)
-    /// unless this user's <paramref name="form"/> with this key was saved already, in one transaction with the record
-    /// of the submission. Null when the key was saved with other content (the form restored with Back, changed and sent
-    /// again): nothing is saved, the page has a form error and a fresh key, and answers 409 when shown again.
+    /// How an earlier send of this rendered form was answered (AlreadySaved, or Changed with the page's error set), or
+    /// null when there was none: for a page that must not run its own checks (a name already taken) against its own
+    /// first send.
     /// </summary>
-    public async Task<Submission?> SaveOnceAsync(PageModel page, string form, Guid key, Func<Task<string>> save, CancellationToken ct)
+    public async Task<Submission?> EarlierAsync(PageModel page, string form, Guid key, CancellationToken ct) =>
+        await EarlierAsync(UserId(page), form, key, ct) is { } earlier ? Repeat(page, earlier, Fingerprint(page.Request.Form)) : null;
+
+    /// <summary>
+    /// Runs <paramref name="save"/> (which saves the new rows and returns what it created, e.g. the new row's id, or
+    /// null when it declined and saved nothing) unless this user's <paramref name="form"/> with this key was saved
+    /// already, in one transaction with the record of the submission.
+    /// </summary>
+    public async Task<Submission> SaveOnceAsync(PageModel page, string form, Guid key, Func<Task<string?>> save, CancellationToken ct)
     {
-        var userId = page.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Only a signed-in user's form is saved once.");
+        var userId = UserId(page);
         var fingerprint = Fingerprint(page.Request.Form);
         if (await EarlierAsync(userId, form, key, ct) is { } earlier)
             return Repeat(page, earlier, fingerprint);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var result = await save();
+        if (await save() is not { } result)
+        {
+            // Declined at the database (a unique name): by this form's own twin sent at the same moment, or by another.
+            // A unique-index refusal has rolled the transaction back already (SaveUnlessTakenAsync).
+            if (db.Database.CurrentTransaction is not null)
+                await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return await EarlierAsync(userId, form, key, ct) is { } twin ? Repeat(page, twin, fingerprint) : new(SubmissionOutcome.NotSaved, "");
+        }
         FormSubmission? winner = null;
         var row = new FormSubmission
         {
@@ -87,15 +113,18 @@ public sealed class FormSubmissions(PortalDbContext db, TimeProvider clock, IStr
         return new(SubmissionOutcome.Saved, result);
     }
 
-    private Submission? Repeat(PageModel page, FormSubmission earlier, string fingerprint)
+    private Submission Repeat(PageModel page, FormSubmission earlier, string fingerprint)
     {
         if (earlier.Fingerprint == fingerprint)
             return new(SubmissionOutcome.AlreadySaved, earlier.Result);
         page.ModelState.AddModelError("", T["このフォームはすでに送信され、保存されています。変更した内容を新しく保存するには、もう一度送信してください。"]);
         page.HttpContext.Items[FreshKeyItem] = true;
         page.Response.StatusCode = StatusCodes.Status409Conflict;
-        return null;
+        return new(SubmissionOutcome.Changed, "");
     }
+
+    private static string UserId(PageModel page) =>
+        page.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Only a signed-in user's form is saved once.");
 
     /// <summary>Set when the page must be shown with a new key (its posted one is spent).</summary>
     internal const string FreshKeyItem = "Portal.Forms.FreshSubmissionKey";

@@ -35,10 +35,10 @@ public class BadInputDuplicateSubmissionTests(CorpusSite site) : IClassFixture<C
 {
     public static readonly Duplicate[] All =
     [
-        new("councils.create", "DistrictCouncil", 1, Second.NameTaken),
+        new("councils.create", "DistrictCouncil", 1, Second.SameRedirect),
         new("updates.create", "CouncilUpdate", 1, Second.Redirect),
         new("meetings.create", "Meeting", 1, Second.SameRedirect),
-        new("taskforces.create", "TaskForce", 1, Second.NameTaken),
+        new("taskforces.create", "TaskForce", 1, Second.SameRedirect),
         new("taskforces.session-create", "TaskForceSession", 1, Second.SameRedirect),
         new("taskforces.action-create", "ActionItem", 1, Second.SameRedirect),
         new("voice.create", "VoiceItem", 1, Second.SameRedirect),

@@ -145,10 +145,10 @@ public class EditItemModel(
                 await editor.CreateAsync(item, User.Identity!.Name!, ct);
                 return item.Id.ToString(CultureInfo.InvariantCulture);
             }, ct);
-            if (submission is null)
+            if (!submission.IsSaved)
                 return Page();
             TempData["Status"] = T["地域の声を記録しました。"].Value;
-            return RedirectToPage("/Staff/Item", new { id = submission.Value.Result });
+            return RedirectToPage("/Staff/Item", new { id = submission.Result });
         }
 
         Apply(Existing);

@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Forms;
 using Portal.Core.Security;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.DistrictCouncils.Services;
@@ -66,7 +68,8 @@ public sealed class CouncilInput
 }
 
 [Authorize(Policy = "perm:ManageCouncilProfiles")]
-public class EditCouncilModel(PortalDbContext db, CouncilEditor editor, OrganisationLookup organisations, IStringLocalizer<Strings> T) : PageModel
+public class EditCouncilModel(
+    PortalDbContext db, CouncilEditor editor, OrganisationLookup organisations, FormSubmissions submissions, IStringLocalizer<Strings> T) : PageModel
 {
     [BindProperty]
     public CouncilInput Input { get; set; } = new();
@@ -104,13 +107,16 @@ public class EditCouncilModel(PortalDbContext db, CouncilEditor editor, Organisa
             if (!User.CanEditProfile(council)) return Forbid();
         }
 
+        // A new council: this rendered form saves once however often (or however simultaneously) it is sent.
+        var key = council is null ? submissions.KeyOf(this) : null;
+
         var userOrganisation = await organisations.OfUserAsync(User, ct);
         var ward = await db.Wards.FirstOrDefaultAsync(w => w.Code == Input.WardCode, ct);
         if (ward is null)
             ModelState.AddModelError("Input.WardCode", T["区を選択してください。"]);
         else if (!User.IsAdministrator() && userOrganisation?.WardId != ward.Id)
             ModelState.AddModelError("Input.WardCode", T["自組織の区の協議会だけを登録・編集できます。"]);
-        // One name per ward: also what keeps a create form sent twice (a double click) from registering the council twice.
+        // One name per ward, checked here for a clear message and kept by a unique index.
         var name = Input.Name?.Trim() ?? "";
         if (ward is not null && name.Length > 0
             && await db.Set<DistrictCouncil>().AnyAsync(c => c.WardId == ward.Id && c.Name == name && c.Id != (id ?? 0), ct))
@@ -135,8 +141,10 @@ public class EditCouncilModel(PortalDbContext db, CouncilEditor editor, Organisa
 
         if (!ModelState.IsValid)
         {
-            await LoadChoicesAsync(ct);
-            return Page();
+            // The name "taken" may be this user's own council, saved by an earlier (or a simultaneous) send of this form.
+            if (key is not null && await submissions.EarlierAsync(this, CreateForm, key.Value, ct) is { IsSaved: true } earlier)
+                return Saved(earlier.Result);
+            return await ShowAgainAsync(ct);
         }
 
         council ??= new DistrictCouncil { Name = "" };
@@ -152,6 +160,18 @@ public class EditCouncilModel(PortalDbContext db, CouncilEditor editor, Organisa
         council.Latitude = Input.Latitude;
         council.Longitude = Input.Longitude;
         council.IsPublished = Input.IsPublished;
+
+        if (key is not null)
+        {
+            var submission = await submissions.SaveOnceAsync(this, CreateForm, key.Value, async () =>
+                await editor.SaveCouncilAsync(council, Input.Version, User.Identity!.Name!, ct) == SaveOutcome.Saved
+                    ? council.Id.ToString(CultureInfo.InvariantCulture) : null, ct);
+            if (submission.IsSaved)
+                return Saved(submission.Result);
+            if (submission.Outcome == SubmissionOutcome.NotSaved)
+                NameTaken(ward, council.Name); // another form took the name at the same moment
+            return await ShowAgainAsync(ct);
+        }
 
         var outcome = await editor.SaveCouncilAsync(council, Input.Version, User.Identity!.Name!, ct);
         if (outcome == SaveOutcome.NameTaken)
@@ -174,8 +194,21 @@ public class EditCouncilModel(PortalDbContext db, CouncilEditor editor, Organisa
             return Page();
         }
 
+        return Saved(council.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private const string CreateForm = "councils.create";
+
+    private RedirectToPageResult Saved(string councilId)
+    {
         TempData["Status"] = T["協議会のプロフィールを保存しました。"].Value;
-        return RedirectToPage("/Councils/Details", new { id = council.Id });
+        return RedirectToPage("/Councils/Details", new { id = councilId });
+    }
+
+    private async Task<IActionResult> ShowAgainAsync(CancellationToken ct)
+    {
+        await LoadChoicesAsync(ct);
+        return Page();
     }
 
     private void NameTaken(Ward ward, string name) =>

@@ -87,7 +87,7 @@ public class EditUpdateModel(
                 await editor.SaveUpdateAsync(created, Input.Version, Input.Title, Input.Body ?? "", status, User.Identity!.Name!, ct);
                 return created.Id.ToString(CultureInfo.InvariantCulture);
             }, ct);
-            return submission is null ? Page() : Saved(status);
+            return submission.IsSaved ? Saved(status) : Page();
         }
 
         var update = Existing!;

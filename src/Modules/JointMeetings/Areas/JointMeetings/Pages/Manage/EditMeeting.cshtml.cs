@@ -178,7 +178,7 @@ public class EditMeetingModel(PortalDbContext db, MeetingEditor editor, FormSubm
                 await editor.SaveMeetingAsync(created, Input.Version, User.Identity!.Name!, ct);
                 return created.Id.ToString(CultureInfo.InvariantCulture);
             }, ct);
-            return submission is null ? Page() : Saved(submission.Value.Result);
+            return submission.IsSaved ? Saved(submission.Result) : Page();
         }
 
         Apply(meeting!, organiserId, organiser!.WardId!.Value, onlineUrl, participantIds, agenda);

@@ -86,7 +86,7 @@ public class EditActionModel(PortalDbContext db, TaskForceEditor editor, FormSub
                 await editor.SaveActionItemAsync(created, Input.Version, User.Identity!.Name!, ct);
                 return created.Id.ToString(CultureInfo.InvariantCulture);
             }, ct);
-            return submission is null ? Page() : Saved(submission.Value.Result);
+            return submission.IsSaved ? Saved(submission.Result) : Page();
         }
 
         Apply(item!, decision);

@@ -90,7 +90,7 @@ public class EditSessionModel(PortalDbContext db, TaskForceEditor editor, FormSu
                 await editor.SaveSessionAsync(created, Input.Version, ct);
                 return created.Id.ToString(CultureInfo.InvariantCulture);
             }, ct);
-            return submission is null ? Page() : Saved(submission.Value.Result);
+            return submission.IsSaved ? Saved(submission.Result) : Page();
         }
 
         Apply(session!, decisions);

@@ -1,10 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Forms;
 using Portal.Core.Security;
 using Portal.Modules.TaskForces.Models;
 using Portal.Modules.TaskForces.Services;
@@ -37,7 +39,8 @@ public sealed class TaskForceInput
 
 /// <summary>Staff with ManageTaskForces create task forces owned by their organisation, in its ward.</summary>
 [Authorize(Policy = "perm:ManageTaskForces")]
-public class EditTaskForceModel(PortalDbContext db, TaskForceEditor editor, OrganisationLookup organisations, IStringLocalizer<Strings> T) : PageModel
+public class EditTaskForceModel(
+    PortalDbContext db, TaskForceEditor editor, OrganisationLookup organisations, FormSubmissions submissions, IStringLocalizer<Strings> T) : PageModel
 {
     [BindProperty]
     public TaskForceInput Input { get; set; } = new();
@@ -92,7 +95,10 @@ public class EditTaskForceModel(PortalDbContext db, TaskForceEditor editor, Orga
         }
         await LoadChoicesAsync(owner.Id, ct);
 
-        // One name per owning organisation: also what keeps a create form sent twice from registering it twice.
+        // A new task force: this rendered form saves once however often (or however simultaneously) it is sent.
+        var key = taskForce is null ? submissions.KeyOf(this) : null;
+
+        // One name per owning organisation, checked here for a clear message and kept by a unique index.
         var taskForceName = Input.Name?.Trim() ?? "";
         if (taskForceName.Length > 0
             && await db.Set<TaskForce>().AnyAsync(t => t.OwnerOrganisationId == owner.Id && t.Name == taskForceName && t.Id != (id ?? 0), ct))
@@ -113,7 +119,12 @@ public class EditTaskForceModel(PortalDbContext db, TaskForceEditor editor, Orga
                 ModelState.AddModelError("Input.WorkingGroups", T["ワーキンググループ「{0}」には会合の記録があるため削除できません。", name]);
         }
         if (!ModelState.IsValid)
+        {
+            // The name "taken" may be this user's own task force, saved by an earlier (or a simultaneous) send of this form.
+            if (key is not null && await submissions.EarlierAsync(this, CreateForm, key.Value, ct) is { IsSaved: true } earlier)
+                return Saved(earlier.Result);
             return Page();
+        }
 
         taskForce ??= new TaskForce { Name = "", WardId = owner.WardId.Value, OwnerOrganisationId = owner.Id };
         taskForce.Name = Input.Name.Trim();
@@ -124,6 +135,18 @@ public class EditTaskForceModel(PortalDbContext db, TaskForceEditor editor, Orga
         taskForce.Members.AddRange(memberIds.Where(mid => taskForce.Members.All(m => m.OrganisationId != mid)).Select(mid => new TaskForceMember { OrganisationId = mid }));
         taskForce.WorkingGroups.RemoveAll(g => !groupNames.Contains(g.Name));
         taskForce.WorkingGroups.AddRange(groupNames.Where(n => taskForce.WorkingGroups.All(g => g.Name != n)).Select(n => new WorkingGroup { Name = n }));
+
+        if (key is not null)
+        {
+            var submission = await submissions.SaveOnceAsync(this, CreateForm, key.Value, async () =>
+                await editor.SaveTaskForceAsync(taskForce, Input.Version, User.Identity!.Name!, ct) == SaveOutcome.Saved
+                    ? taskForce.Id.ToString(CultureInfo.InvariantCulture) : null, ct);
+            if (submission.IsSaved)
+                return Saved(submission.Result);
+            if (submission.Outcome == SubmissionOutcome.NotSaved)
+                NameTaken(taskForce.Name); // another form took the name at the same moment
+            return Page();
+        }
 
         var outcome = await editor.SaveTaskForceAsync(taskForce, Input.Version, User.Identity!.Name!, ct);
         if (outcome == SaveOutcome.NameTaken)
@@ -138,8 +161,15 @@ public class EditTaskForceModel(PortalDbContext db, TaskForceEditor editor, Orga
             Response.StatusCode = StatusCodes.Status409Conflict;
             return Page();
         }
+        return Saved(taskForce.Id.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private const string CreateForm = "taskforces.create";
+
+    private RedirectResult Saved(string taskForceId)
+    {
         TempData["Status"] = T["タスクフォースを保存しました。"].Value;
-        return Redirect($"/taskforces/{taskForce.Id}");
+        return Redirect($"/taskforces/{taskForceId}");
     }
 
     private void NameTaken(string name) =>
