@@ -4,8 +4,6 @@ using Portal.Modules.CommunityVoice.Models;
 
 namespace Portal.Modules.CommunityVoice.Services;
 
-public enum SaveOutcome { Saved, Conflict }
-
 /// <summary>What the ward office decided on an item in one save of the handling form.</summary>
 public sealed record HandlingChange(
     VoiceCategory Category, VoiceStatus Status, string Note, string Response, bool IsPublic);

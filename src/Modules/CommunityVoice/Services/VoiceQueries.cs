@@ -34,11 +34,6 @@ public sealed record VoiceFilter(string? WardCode, int? CategoryId, int? StatusI
     }
 }
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
-{
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
-
 public sealed record PublicVoiceSummary(
     int Id, string Summary, string WardName, string WardNameEn, string AreaName, string Category, string? Department,
     string Status, DateOnly RaisedOn, bool HasResponse);

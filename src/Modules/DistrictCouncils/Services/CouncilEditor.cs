@@ -5,14 +5,6 @@ using Portal.Modules.DistrictCouncils.Models;
 
 namespace Portal.Modules.DistrictCouncils.Services;
 
-public enum SaveOutcome
-{
-    Saved,
-    Conflict,
-    /// <summary>Another council of the ward has the name (saved at the same moment: the unique index kept that one).</summary>
-    NameTaken,
-}
-
 /// <summary>
 /// The write side of the module: audit stamps, sanitising, revisions and the optimistic-concurrency check
 /// (the caller passes the version its form was rendered from; a newer one in the database is a conflict).

@@ -41,11 +41,6 @@ public sealed record CouncilProfile(
 /// <summary>A published update as the council page lists it.</summary>
 public sealed record UpdateHeadline(int Id, string Title, DateTime PublishedUtc, string OrganisationName, string OrganisationNameEn);
 
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
-{
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
-}
-
 /// <summary>What residents may read: published councils and published updates only.</summary>
 public sealed class CouncilQueries(PortalDbContext db, CouncilQueries.Compiled compiled)
 {

@@ -5,8 +5,6 @@ using Portal.Modules.JointMeetings.Models;
 
 namespace Portal.Modules.JointMeetings.Services;
 
-public enum SaveOutcome { Saved, Conflict }
-
 /// <summary>
 /// The write side: audit stamps, the iCalendar sequence, sanitised minutes with revisions, and the optimistic-concurrency
 /// check (the caller passes the version its form was rendered from; a newer one in the database is a conflict).

@@ -5,6 +5,7 @@ using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 using Lucene.Net.Store;
+using Portal.Core.Data;
 using Portal.Core.Search;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
@@ -24,7 +25,7 @@ public sealed record SearchHit(string ContentType, string Key, string TitleHtml,
 
 public sealed record SearchResults(IReadOnlyList<SearchHit> Hits, int Total, int Page, int PageSize)
 {
-    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int PageCount => Paging.PageCount(Total, PageSize);
 }
 
 /// <summary>

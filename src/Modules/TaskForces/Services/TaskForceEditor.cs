@@ -4,14 +4,6 @@ using Portal.Modules.TaskForces.Models;
 
 namespace Portal.Modules.TaskForces.Services;
 
-public enum SaveOutcome
-{
-    Saved,
-    Conflict,
-    /// <summary>The owning organisation has another task force of the name (saved at the same moment: the unique index kept that one).</summary>
-    NameTaken,
-}
-
 /// <summary>The write side: audit stamps and the optimistic-concurrency check on task forces, sessions and action items.</summary>
 public sealed class TaskForceEditor(PortalDbContext db, TimeProvider clock)
 {
