@@ -59,7 +59,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
             start.ArgumentList.Add(argument);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start python3.");
         var server = new SmtpTestServer(process, port, maildir);
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var waiting = Stopwatch.StartNew();
         while (true)
         {
             if (process.HasExited)
@@ -70,7 +70,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
                 await probe.ConnectAsync(IPAddress.Loopback, port);
                 return server;
             }
-            catch (SocketException) when (DateTime.UtcNow < deadline)
+            catch (SocketException) when (waiting.Elapsed < TimeSpan.FromSeconds(15))
             {
                 await Task.Delay(50);
             }

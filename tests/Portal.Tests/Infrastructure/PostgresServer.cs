@@ -133,7 +133,7 @@ public sealed class PostgresServer : IAsyncLifetime
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var waiting = Stopwatch.StartNew();
         while (true)
         {
             try
@@ -142,7 +142,7 @@ public sealed class PostgresServer : IAsyncLifetime
                 await connection.OpenAsync();
                 return;
             }
-            catch (Exception e) when (e is NpgsqlException or SocketException && DateTime.UtcNow < deadline)
+            catch (Exception e) when (e is NpgsqlException or SocketException && waiting.Elapsed < timeout)
             {
                 await Task.Delay(200);
             }

@@ -53,7 +53,7 @@ public sealed class RedisServer : IAsyncLifetime
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var waiting = Stopwatch.StartNew();
         while (true)
         {
             if (_process.HasExited)
@@ -72,7 +72,7 @@ public sealed class RedisServer : IAsyncLifetime
                 await _connection.GetDatabase().PingAsync();
                 return;
             }
-            catch (RedisConnectionException) when (DateTime.UtcNow < deadline)
+            catch (RedisConnectionException) when (waiting.Elapsed < TimeSpan.FromSeconds(15))
             {
                 await Task.Delay(100);
             }
