@@ -78,7 +78,7 @@ public sealed class FormSubmissions(PortalDbContext db, TimeProvider clock, IStr
     /// first send.
     /// </summary>
     public async Task<Submission?> EarlierAsync(PageModel page, string form, Guid key, CancellationToken ct) =>
-        await EarlierAsync(UserId(page), form, key, ct) is { } earlier ? Repeat(page, earlier, Fingerprint(page.Request.Form)) : null;
+        await FindAsync(UserId(page), form, key, ct) is { } earlier ? Repeat(page, earlier, Fingerprint(page.Request.Form)) : null;
 
     /// <summary>
     /// Runs <paramref name="save"/> (which saves the new rows and returns what it created, e.g. the new row's id, or
@@ -89,7 +89,7 @@ public sealed class FormSubmissions(PortalDbContext db, TimeProvider clock, IStr
     {
         var userId = UserId(page);
         var fingerprint = Fingerprint(page.Request.Form);
-        if (await EarlierAsync(userId, form, key, ct) is { } earlier)
+        if (await FindAsync(userId, form, key, ct) is { } earlier)
             return Repeat(page, earlier, fingerprint);
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -100,14 +100,14 @@ public sealed class FormSubmissions(PortalDbContext db, TimeProvider clock, IStr
             if (db.Database.CurrentTransaction is not null)
                 await transaction.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            return await EarlierAsync(userId, form, key, ct) is { } twin ? Repeat(page, twin, fingerprint) : new(SubmissionOutcome.NotSaved, "");
+            return await FindAsync(userId, form, key, ct) is { } twin ? Repeat(page, twin, fingerprint) : new(SubmissionOutcome.NotSaved, "");
         }
         FormSubmission? winner = null;
         var row = new FormSubmission
         {
             UserId = userId, Form = form, Key = key, Result = result, Fingerprint = fingerprint, CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
-        if (!await db.AddUnlessTakenAsync(row, async () => (winner = await EarlierAsync(userId, form, key, ct)) is not null, ct))
+        if (!await db.AddUnlessTakenAsync(row, async () => (winner = await FindAsync(userId, form, key, ct)) is not null, ct))
             return Repeat(page, winner!, fingerprint);
         await transaction.CommitAsync(ct);
         return new(SubmissionOutcome.Saved, result);
@@ -143,6 +143,7 @@ public sealed class FormSubmissions(PortalDbContext db, TimeProvider clock, IStr
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
-    private Task<FormSubmission?> EarlierAsync(string userId, string form, Guid key, CancellationToken ct) =>
+    /// <summary>The record of this user's form saved with this key, if any.</summary>
+    private Task<FormSubmission?> FindAsync(string userId, string form, Guid key, CancellationToken ct) =>
         db.FormSubmissions.AsNoTracking().FirstOrDefaultAsync(s => s.UserId == userId && s.Form == form && s.Key == key, ct);
 }

@@ -35,6 +35,9 @@ public sealed class RecipeStepContext(JsonElement step, PortalDbContext db, ISer
     /// <summary>A recipe time as UTC, relative values counted from the setup day.</summary>
     public DateTime Utc(RecipeTime time) => time.ToUtc(NowUtc);
 
+    /// <summary>An optional recipe time (e.g. a "published" left out for a draft) as UTC, or null.</summary>
+    public DateTime? Utc(RecipeTime? time) => time?.ToUtc(NowUtc);
+
     /// <summary>A recipe time as a Tokyo calendar day, relative values counted from the setup day.</summary>
     public DateOnly TokyoDate(RecipeTime time) => time.ToTokyoDate(NowUtc);
 

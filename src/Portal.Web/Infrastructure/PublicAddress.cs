@@ -82,6 +82,6 @@ public static class PublicAddress
 public sealed class AllowedHosts(IReadOnlyList<string> names)
 {
     public IReadOnlyList<string> Names { get; } = names;
-    public bool AnyHost => Names.Contains("*");
+    public bool AnyHost { get; } = names.Contains("*");
     public IList<StringSegment> Patterns { get; } = names.Select(n => new StringSegment(n)).ToList();
 }

@@ -48,7 +48,7 @@ public sealed class DistrictCouncilsStep(RichText richText) : IRecipeStepHandler
             };
             foreach (var u in item.Updates ?? [])
             {
-                var published = u.Published is { } p ? context.Utc(p) : (DateTime?)null;
+                var published = context.Utc(u.Published);
                 var update = new CouncilUpdate
                 {
                     Title = u.Title,

@@ -73,7 +73,7 @@ public sealed class JointMeetingsStep(RichText richText) : IRecipeStepHandler
 
             if (item.Minutes is { } m)
             {
-                var published = m.Published is { } p ? context.Utc(p) : (DateTime?)null;
+                var published = context.Utc(m.Published);
                 var minutes = new MeetingMinutes
                 {
                     Body = richText.Sanitize(m.Body),

@@ -178,8 +178,7 @@ public class EditCouncilModel(
         {
             // The same name saved at the same moment (a double click, another editor): the unique index kept the other.
             NameTaken(ward!, council.Name);
-            await LoadChoicesAsync(ct);
-            return Page();
+            return await ShowAgainAsync(ct);
         }
         if (outcome == SaveOutcome.Conflict)
         {
@@ -189,9 +188,8 @@ public class EditCouncilModel(
             ConflictAt = current.ModifiedUtc;
             ModelState.Remove("Input.Version");
             Input.Version = current.Version;
-            await LoadChoicesAsync(ct);
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            return await ShowAgainAsync(ct);
         }
 
         return Saved(council.Id.ToString(CultureInfo.InvariantCulture));
