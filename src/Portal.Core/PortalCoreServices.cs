@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Portal.Core.Caching;
 using Portal.Core.Content;
 using Portal.Core.Data;
+using Portal.Core.Editing;
 using Portal.Core.Forms;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
@@ -22,6 +23,8 @@ public static class PortalCoreServices
         // TryAdd: a test host may register a FakeTimeProvider first.
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RichText>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<CurrentEditor>();
         // TryAdd: the web host registers the output-cache evictor first.
         services.TryAddSingleton<IPublicPageCache, NoPublicPageCache>();
         services.AddSingleton<ContentCommitInterceptor>();

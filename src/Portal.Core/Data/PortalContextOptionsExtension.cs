@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Editing;
 using Portal.Core.Modules;
 
 namespace Portal.Core.Data;
@@ -9,12 +10,15 @@ namespace Portal.Core.Data;
 /// Carries the module catalog and the site's clock in the context options, so that <see cref="PortalDbContext"/> takes
 /// its options alone and can be pooled (a pooled context is created from its options only).
 /// </summary>
-public sealed class PortalContextOptionsExtension(ModuleCatalog catalog, TimeProvider clock) : IDbContextOptionsExtension
+public sealed class PortalContextOptionsExtension(ModuleCatalog catalog, TimeProvider clock, CurrentEditor editor) : IDbContextOptionsExtension
 {
     public ModuleCatalog Catalog { get; } = catalog;
 
     /// <summary>Stamps the change log, so that the search indexers compare its times with the same clock they read.</summary>
     public TimeProvider Clock { get; } = clock;
+
+    /// <summary>Who the audit stamps name.</summary>
+    public CurrentEditor Editor { get; } = editor;
 
     public DbContextOptionsExtensionInfo Info => new ExtensionInfo(this);
 
@@ -35,13 +39,16 @@ public sealed class PortalContextOptionsExtension(ModuleCatalog catalog, TimePro
 public static class PortalContextOptions
 {
     /// <param name="clock">The site's TimeProvider; null (design-time tools): the system clock.</param>
-    public static DbContextOptionsBuilder UsePortalModel(this DbContextOptionsBuilder builder, ModuleCatalog catalog, TimeProvider? clock = null)
+    /// <param name="editor">The site's current-editor accessor; null (tools): writes are stamped as <see cref="CurrentEditor.System"/> or the <see cref="CurrentEditor.ActAs"/> author.</param>
+    public static DbContextOptionsBuilder UsePortalModel(this DbContextOptionsBuilder builder, ModuleCatalog catalog, TimeProvider? clock = null, CurrentEditor? editor = null)
     {
-        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new PortalContextOptionsExtension(catalog, clock ?? TimeProvider.System));
+        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(
+            new PortalContextOptionsExtension(catalog, clock ?? TimeProvider.System, editor ?? new CurrentEditor(null)));
         return builder;
     }
 
-    public static DbContextOptionsBuilder<TContext> UsePortalModel<TContext>(this DbContextOptionsBuilder<TContext> builder, ModuleCatalog catalog, TimeProvider? clock = null)
+    public static DbContextOptionsBuilder<TContext> UsePortalModel<TContext>(this DbContextOptionsBuilder<TContext> builder, ModuleCatalog catalog,
+        TimeProvider? clock = null, CurrentEditor? editor = null)
         where TContext : DbContext =>
-        (DbContextOptionsBuilder<TContext>)((DbContextOptionsBuilder)builder).UsePortalModel(catalog, clock);
+        (DbContextOptionsBuilder<TContext>)((DbContextOptionsBuilder)builder).UsePortalModel(catalog, clock, editor);
 }

@@ -112,7 +112,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
         // Left by a save whose transaction was neither committed nor rolled back (contexts are pooled).
         if (Database.CurrentTransaction is null)
             _uncommittedContentTypes.Clear();
-        StampVersions();
+        StampWrites();
         var indexed = IndexedEntries();
         if (indexed.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -155,12 +155,28 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
             .Select(k => new ContentChange { ContentType = k.SearchContentType, ContentKey = k.SearchKey, ChangedUtc = now });
     }
 
-    private void StampVersions()
+    /// <summary>
+    /// The write pipeline's stamps: a new version on every saved <see cref="IVersioned"/> row, and who created and last
+    /// changed each <see cref="AuditedEntity"/>, when (the current editor, at the site's clock or the time it acts for).
+    /// </summary>
+    private void StampWrites()
     {
+        var editor = _portal.Editor.Name;
+        var at = _portal.Editor.AtUtc ?? _portal.Clock.GetUtcNow().UtcDateTime;
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
-            if (entry.State is EntityState.Added or EntityState.Modified)
-                entry.Entity.Version = Guid.NewGuid();
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+                continue;
+            entry.Entity.Version = Guid.NewGuid();
+            if (entry.Entity is not AuditedEntity audited)
+                continue;
+            if (entry.State == EntityState.Added)
+            {
+                audited.CreatedUtc = at;
+                audited.CreatedBy = editor;
+            }
+            audited.ModifiedUtc = at;
+            audited.ModifiedBy = editor;
         }
     }
 

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Editing;
 
 namespace Portal.Core.Forms;
 
@@ -29,6 +30,16 @@ public readonly record struct Submission(SubmissionOutcome Outcome, string Resul
 {
     /// <summary>The form is saved, by this send or an earlier one: answer as the first send was answered.</summary>
     public bool IsSaved => Outcome is SubmissionOutcome.Saved or SubmissionOutcome.AlreadySaved;
+}
+
+/// <summary>What a create form's send carries for saving it once: who sent it, its one-time key, and a fingerprint of its fields.</summary>
+/// <param name="Key">Null when the post carries no usable key (a hand-made or damaged post).</param>
+public sealed record SentForm(string UserId, Guid? Key, string Fingerprint)
+{
+    public static SentForm Of(PageModel page) =>
+        new(page.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Only a signed-in user's form is saved once."),
+            FormSubmissions.PostedKey(page.Request),
+            FormSubmissions.Fingerprint(page.Request.Form));
 }
 
 /// <summary>
@@ -59,6 +70,52 @@ public sealed class FormSubmissions(PortalDbContext db, TimeProvider clock, IStr
             return null;
         }
     }
+
+    /// <summary>
+    /// Runs <paramref name="save"/> (which saves the new rows and says what it created, or why it saved nothing) unless
+    /// this user's <paramref name="form"/> with this key was saved already, in one transaction with the record of the
+    /// submission. Without a key the send cannot be told from a repeat: nothing is saved, and the form gets an error.
+    /// </summary>
+    public async Task<EditResult> SaveOnceAsync(SentForm sent, string form, Func<Task<EditResult>> save, CancellationToken ct)
+    {
+        if (sent.Key is not { } key)
+            return EditResult.Invalid("", T["このフォームの送信を確認できませんでした。内容を確かめて、もう一度送信してください。"]);
+        if (await FindAsync(sent.UserId, form, key, ct) is { } earlier)
+            return Repeat(earlier, sent.Fingerprint);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await save();
+        if (result.Outcome != EditOutcome.Saved)
+        {
+            // Declined (a rule, or a unique name at the database): by this form's own twin sent at the same moment, or not.
+            // A unique-index refusal has rolled the transaction back already (SaveUnlessTakenAsync).
+            if (db.Database.CurrentTransaction is not null)
+                await transaction.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return await FindAsync(sent.UserId, form, key, ct) is { } twin ? Repeat(twin, sent.Fingerprint) : result;
+        }
+        FormSubmission? winner = null;
+        var row = new FormSubmission
+        {
+            UserId = sent.UserId, Form = form, Key = key, Result = result.Id, Fingerprint = sent.Fingerprint, CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        if (!await db.AddUnlessTakenAsync(row, async () => (winner = await FindAsync(sent.UserId, form, key, ct)) is not null, ct))
+            return Repeat(winner!, sent.Fingerprint);
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>
+    /// How an earlier send of this rendered form was answered, or null when there was none: for a use case that must not
+    /// run its own checks (a name already taken) against its own first send.
+    /// </summary>
+    public async Task<EditResult?> EarlierAsync(SentForm sent, string form, CancellationToken ct) =>
+        sent.Key is { } key && await FindAsync(sent.UserId, form, key, ct) is { } earlier ? Repeat(earlier, sent.Fingerprint) : null;
+
+    private EditResult Repeat(FormSubmission earlier, string fingerprint) =>
+        earlier.Fingerprint == fingerprint
+            ? new(EditOutcome.AlreadySaved, earlier.Result)
+            : new(EditOutcome.ResentChanged, Errors: [new FieldError("", T["このフォームはすでに送信され、保存されています。変更した内容を新しく保存するには、もう一度送信してください。"])]);
 
     /// <summary>
     /// The key the page's form was rendered with. Without one (a hand-made or damaged post) the send cannot be told
@@ -130,7 +187,7 @@ public sealed class FormSubmissions(PortalDbContext db, TimeProvider clock, IStr
     internal const string FreshKeyItem = "Portal.Forms.FreshSubmissionKey";
 
     /// <summary>The fields as sent, in a stable order, without the antiforgery token (new on every render) and the key.</summary>
-    private static string Fingerprint(IFormCollection fields)
+    internal static string Fingerprint(IFormCollection fields)
     {
         var text = new StringBuilder();
         foreach (var (name, values) in fields.Where(f => f.Key is not (KeyField or "__RequestVerificationToken")).OrderBy(f => f.Key, StringComparer.Ordinal))

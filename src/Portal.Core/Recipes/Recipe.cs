@@ -1,6 +1,7 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json;
 using Portal.Core.Data;
+using Portal.Core.Editing;
 
 namespace Portal.Core.Recipes;
 
@@ -31,6 +32,12 @@ public sealed class RecipeStepContext(JsonElement step, PortalDbContext db, ISer
     public IServiceProvider Services { get; } = services;
     /// <summary>When the recipe runs: what relative recipe times ("+7d 14:00") count from.</summary>
     public DateTime NowUtc { get; } = nowUtc;
+
+    /// <summary>Who the audit stamps of a recipe's writes name.</summary>
+    public const string Author = "recipe";
+
+    /// <summary>Writes until the scope is disposed are stamped as made at <paramref name="atUtc"/> (the demo's history), by the recipe.</summary>
+    public IDisposable WritingAt(DateTime atUtc) => CurrentEditor.ActAs(Author, atUtc);
 
     /// <summary>A recipe time as UTC, relative values counted from the setup day.</summary>
     public DateTime Utc(RecipeTime time) => time.ToUtc(NowUtc);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Portal.Core.Data;
+using Portal.Core.Editing;
 
 namespace Portal.Core.Recipes;
 
@@ -16,6 +17,8 @@ public sealed class RecipeRunner(
     {
         var byName = handlers.ToDictionary(h => h.StepName, StringComparer.OrdinalIgnoreCase);
         var now = clock.GetUtcNow().UtcDateTime;
+        // Everything a recipe writes is stamped as its author.
+        using var author = CurrentEditor.ActAs(RecipeStepContext.Author);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Claimed first: a second node setting up at the same moment fails here, before doing any work.

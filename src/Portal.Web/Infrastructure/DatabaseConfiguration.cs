@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
+using Portal.Core.Editing;
 using Portal.Core.Modules;
 
 namespace Portal.Web.Infrastructure;
@@ -34,7 +35,8 @@ public static class DatabaseConfiguration
         // Pooled: a page then reuses a context instead of building one (and its EF service scope) per request.
         services.AddDbContextPool<PortalDbContext>((serviceProvider, options) =>
         {
-            options.UsePortalModel(serviceProvider.GetRequiredService<ModuleCatalog>(), serviceProvider.GetRequiredService<TimeProvider>());
+            options.UsePortalModel(serviceProvider.GetRequiredService<ModuleCatalog>(), serviceProvider.GetRequiredService<TimeProvider>(),
+                serviceProvider.GetRequiredService<CurrentEditor>());
             options.AddInterceptors(serviceProvider.GetRequiredService<ContentCommitInterceptor>());
             if (provider == DatabaseProvider.Sqlite)
                 options.UseSqlite(connectionString, o => o.MigrationsAssembly("Portal.Migrations.Sqlite"));
