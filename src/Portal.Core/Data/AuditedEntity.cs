@@ -21,3 +21,11 @@ public abstract class AuditedEntity : IVersioned
     [MaxLength(100)]
     public string ModifiedBy { get; set; } = "";
 }
+
+/// <summary>A snapshot in a content's history; the write pipeline stamps who made it and when, as it stamps the content.</summary>
+public interface IRevision
+{
+    DateTime EditedUtc { get; set; }
+
+    string EditedBy { get; set; }
+}

@@ -157,7 +157,8 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
 
     /// <summary>
     /// The write pipeline's stamps: a new version on every saved <see cref="IVersioned"/> row, and who created and last
-    /// changed each <see cref="AuditedEntity"/>, when (the current editor, at the site's clock or the time it acts for).
+    /// changed each <see cref="AuditedEntity"/> and made each new <see cref="IRevision"/>, when (the current editor, at the
+    /// site's clock or the time it acts for).
     /// </summary>
     private void StampWrites()
     {
@@ -177,6 +178,11 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
             }
             audited.ModifiedUtc = at;
             audited.ModifiedBy = editor;
+        }
+        foreach (var entry in ChangeTracker.Entries<IRevision>().Where(e => e.State == EntityState.Added))
+        {
+            entry.Entity.EditedUtc = at;
+            entry.Entity.EditedBy = editor;
         }
     }
 

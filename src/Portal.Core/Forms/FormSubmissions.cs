@@ -79,7 +79,7 @@ public sealed class FormSubmissions(PortalDbContext db, TimeProvider clock, IStr
     public async Task<EditResult> SaveOnceAsync(SentForm sent, string form, Func<Task<EditResult>> save, CancellationToken ct)
     {
         if (sent.Key is not { } key)
-            return EditResult.Invalid("", T["このフォームの送信を確認できませんでした。内容を確かめて、もう一度送信してください。"]);
+            return EditResult.Invalid([MissingKey(sent)!]);
         if (await FindAsync(sent.UserId, form, key, ct) is { } earlier)
             return Repeat(earlier, sent.Fingerprint);
 
@@ -104,6 +104,10 @@ public sealed class FormSubmissions(PortalDbContext db, TimeProvider clock, IStr
         await transaction.CommitAsync(ct);
         return result;
     }
+
+    /// <summary>The form error of a create form sent without its key, or null: for a use case that lists all its errors at once.</summary>
+    public FieldError? MissingKey(SentForm sent) =>
+        sent.Key is null ? new FieldError("", T["このフォームの送信を確認できませんでした。内容を確かめて、もう一度送信してください。"]) : null;
 
     /// <summary>
     /// How an earlier send of this rendered form was answered, or null when there was none: for a use case that must not

@@ -17,8 +17,8 @@ public sealed class RecipeRunner(
     {
         var byName = handlers.ToDictionary(h => h.StepName, StringComparer.OrdinalIgnoreCase);
         var now = clock.GetUtcNow().UtcDateTime;
-        // Everything a recipe writes is stamped as its author.
-        using var author = CurrentEditor.ActAs(RecipeStepContext.Author);
+        // Everything a recipe writes is stamped as its author, at the moment it started (unless a step writes history).
+        using var author = CurrentEditor.ActAs(RecipeStepContext.Author, now);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Claimed first: a second node setting up at the same moment fails here, before doing any work.

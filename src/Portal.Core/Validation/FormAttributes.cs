@@ -32,13 +32,15 @@ public sealed class MaxCharsAttribute : StringLengthAttribute
     public MaxCharsAttribute(int maximumLength) : base(maximumLength) => ErrorMessage = Message;
 }
 
-/// <summary>A whole number from minimum to maximum.</summary>
+/// <summary>A number from minimum to maximum.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
-public sealed class WholeNumberRangeAttribute : RangeAttribute
+public sealed class InRangeAttribute : RangeAttribute
 {
     public const string Message = "{0}は{1}から{2}の範囲で入力してください。";
 
-    public WholeNumberRangeAttribute(int minimum, int maximum) : base(minimum, maximum) => ErrorMessage = Message;
+    public InRangeAttribute(int minimum, int maximum) : base(minimum, maximum) => ErrorMessage = Message;
+
+    public InRangeAttribute(double minimum, double maximum) : base(minimum, maximum) => ErrorMessage = Message;
 }
 
 /// <summary>A telephone number: half-width digits, hyphens, "+", brackets and spaces.</summary>

@@ -14,7 +14,7 @@ public interface ICouncilScope
 }
 
 /// <summary>A 地域活動協議会: roughly one elementary-school district, managed by one partner organisation.</summary>
-public class DistrictCouncil : IVersioned, ISearchIndexed, ICouncilScope
+public class DistrictCouncil : AuditedEntity, ISearchIndexed, ICouncilScope
 {
     public const string SearchType = "council";
 
@@ -56,18 +56,6 @@ public class DistrictCouncil : IVersioned, ISearchIndexed, ICouncilScope
 
     public bool IsPublished { get; set; }
 
-    public Guid Version { get; set; }
-
-    public DateTime CreatedUtc { get; set; }
-
-    [MaxLength(100)]
-    public string CreatedBy { get; set; } = "";
-
-    public DateTime ModifiedUtc { get; set; }
-
-    [MaxLength(100)]
-    public string ModifiedBy { get; set; } = "";
-
     public List<CouncilUpdate> Updates { get; set; } = [];
 }
 
@@ -78,9 +66,12 @@ public enum UpdateStatus
 }
 
 /// <summary>News posted about a council by staff of one organisation; that organisation owns it.</summary>
-public class CouncilUpdate : IVersioned, ISearchIndexed
+public class CouncilUpdate : AuditedEntity, ISearchIndexed
 {
     public const string SearchType = "council-update";
+
+    /// <summary>The stored (sanitised) body's limit: escaping can make it longer than what was typed.</summary>
+    public const int BodyMaxLength = 20000;
 
     string ISearchIndexed.SearchContentType => SearchType;
     string ISearchIndexed.SearchKey => Id.ToString(CultureInfo.InvariantCulture);
@@ -97,30 +88,18 @@ public class CouncilUpdate : IVersioned, ISearchIndexed
     public required string Title { get; set; }
 
     /// <summary>Sanitised HTML.</summary>
-    [MaxLength(20000)]
+    [MaxLength(BodyMaxLength)]
     public string Body { get; set; } = "";
 
     public UpdateStatus Status { get; set; }
 
     public DateTime? PublishedUtc { get; set; }
 
-    public Guid Version { get; set; }
-
-    public DateTime CreatedUtc { get; set; }
-
-    [MaxLength(100)]
-    public string CreatedBy { get; set; } = "";
-
-    public DateTime ModifiedUtc { get; set; }
-
-    [MaxLength(100)]
-    public string ModifiedBy { get; set; } = "";
-
     public List<CouncilUpdateRevision> Revisions { get; set; } = [];
 }
 
 /// <summary>A snapshot written on every save of an update: its version history.</summary>
-public class CouncilUpdateRevision
+public class CouncilUpdateRevision : IRevision
 {
     public int Id { get; set; }
 
@@ -131,7 +110,7 @@ public class CouncilUpdateRevision
     [MaxLength(200)]
     public required string Title { get; set; }
 
-    [MaxLength(20000)]
+    [MaxLength(CouncilUpdate.BodyMaxLength)]
     public string Body { get; set; } = "";
 
     public UpdateStatus Status { get; set; }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Content;
 using Portal.Core.Recipes;
 using Portal.Modules.DistrictCouncils.Models;
+using Portal.Modules.DistrictCouncils.Services;
 
 namespace Portal.Modules.DistrictCouncils.Recipes;
 
@@ -10,7 +10,7 @@ namespace Portal.Modules.DistrictCouncils.Recipes;
 ///   "updates":[{"title":"…","body":"&lt;p&gt;…","organisation":"org-key","published":"2026-10-01T10:00:00+09:00"}]}]}
 /// A council already present (same ward and name) is left as it is, so re-running a recipe adds only what is new.
 /// </summary>
-public sealed class DistrictCouncilsStep(RichText richText) : IRecipeStepHandler
+public sealed class DistrictCouncilsStep(CouncilEditor editor) : IRecipeStepHandler
 {
     public string StepName => "districtCouncils";
 
@@ -24,9 +24,6 @@ public sealed class DistrictCouncilsStep(RichText richText) : IRecipeStepHandler
         {
             if (!wards.TryGetValue(item.Ward, out var wardId))
                 throw new RecipeException($"Council '{item.Name}': unknown ward '{item.Ward}'.");
-            if (await db.Set<DistrictCouncil>().AnyAsync(c => c.WardId == wardId && c.Name == item.Name, cancellationToken))
-                continue;
-
             var council = new DistrictCouncil
             {
                 Name = item.Name,
@@ -41,34 +38,19 @@ public sealed class DistrictCouncilsStep(RichText richText) : IRecipeStepHandler
                 Latitude = item.Latitude,
                 Longitude = item.Longitude,
                 IsPublished = item.Published ?? true,
-                CreatedUtc = context.NowUtc,
-                CreatedBy = "recipe",
-                ModifiedUtc = context.NowUtc,
-                ModifiedBy = "recipe",
             };
+            if (!await editor.ImportCouncilAsync(council, cancellationToken))
+                continue;
             foreach (var u in item.Updates ?? [])
             {
                 var published = context.Utc(u.Published);
                 var update = new CouncilUpdate
                 {
-                    Title = u.Title,
-                    Body = richText.Sanitize(u.Body),
-                    OrganisationId = OrganisationId(organisations, u.Organisation, item.Name),
-                    Status = published is null ? UpdateStatus.Draft : UpdateStatus.Published,
-                    PublishedUtc = published,
-                    CreatedUtc = published ?? context.NowUtc,
-                    CreatedBy = "recipe",
-                    ModifiedUtc = published ?? context.NowUtc,
-                    ModifiedBy = "recipe",
+                    Title = u.Title, CouncilId = council.Id, OrganisationId = OrganisationId(organisations, u.Organisation, item.Name),
                 };
-                update.Revisions.Add(new CouncilUpdateRevision
-                {
-                    Number = 1, Title = update.Title, Body = update.Body, Status = update.Status,
-                    EditedUtc = update.ModifiedUtc, EditedBy = "recipe",
-                });
-                council.Updates.Add(update);
+                using (context.WritingAt(published ?? context.NowUtc))
+                    await editor.ImportUpdateAsync(update, u.Body, published, cancellationToken);
             }
-            db.Add(council);
         }
     }
 

@@ -136,6 +136,34 @@ public sealed class CouncilQueries(PortalDbContext db, CouncilQueries.Compiled c
             .Include(u => u.Organisation).Include(u => u.Council)
             .FirstOrDefaultAsync(u => u.Id == updateId && u.CouncilId == councilId, ct);
 
+    /// <summary>An update with its council, whatever its status: for the staff who may edit it.</summary>
+    public Task<CouncilUpdate?> FindUpdateWithCouncilAsync(int updateId, CancellationToken ct) =>
+        db.Set<CouncilUpdate>().AsNoTracking().Include(u => u.Council).FirstOrDefaultAsync(u => u.Id == updateId, ct);
+
+    /// <summary>An update's revisions, newest first.</summary>
+    public async Task<IReadOnlyList<CouncilUpdateRevision>> RevisionsAsync(int updateId, CancellationToken ct) =>
+        await db.Set<CouncilUpdateRevision>().AsNoTracking().Where(r => r.UpdateId == updateId).OrderByDescending(r => r.Number).ToListAsync(ct);
+
+    /// <summary>
+    /// The staff overview: the councils an organisation may post on (its ward's) or edit (those it manages), and its own
+    /// updates, newest first; everything for administrators (<paramref name="organisation"/> null and <paramref name="all"/>).
+    /// </summary>
+    public async Task<(IReadOnlyList<DistrictCouncil> Councils, IReadOnlyList<CouncilUpdate> Updates)> StaffOverviewAsync(
+        Organisation? organisation, bool all, int limit, CancellationToken ct)
+    {
+        var councils = db.Set<DistrictCouncil>().AsNoTracking().Include(c => c.Ward).AsQueryable();
+        var updates = db.Set<CouncilUpdate>().AsNoTracking().Include(u => u.Council).AsQueryable();
+        if (!all)
+        {
+            var orgId = organisation?.Id ?? -1;
+            var wardId = organisation?.WardId ?? -1;
+            councils = councils.Where(c => c.WardId == wardId || c.ManagingOrganisationId == orgId);
+            updates = updates.Where(u => u.OrganisationId == orgId);
+        }
+        return (await councils.OrderBy(c => c.Ward!.SortOrder).ThenBy(c => c.Name).Take(limit).ToListAsync(ct),
+            await updates.OrderByDescending(u => u.ModifiedUtc).Take(limit).ToListAsync(ct));
+    }
+
     /// <summary>Published councils per ward id, for the ward index (the (WardId, IsPublished, Name) index covers it).</summary>
     public async Task<Dictionary<int, int>> CountPublishedByWardAsync(CancellationToken ct) =>
         await Councils.Where(c => c.IsPublished)
