@@ -26,7 +26,7 @@ public sealed class DistrictCouncilsModule : PortalModule
     [
         new("地域活動協議会", "/Councils/Index", Order: 10),
         new("地図", "/Councils/Map", Order: 11),
-        new("協議会の管理", "/Manage/Index", CouncilPermissions.PostCouncilUpdates, Order: 100),
+        new("協議会の管理", "/Staff/Index", CouncilPermissions.PostCouncilUpdates, Order: 100),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

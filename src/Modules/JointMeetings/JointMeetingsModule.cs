@@ -26,7 +26,7 @@ public sealed class JointMeetingsModule : PortalModule
     [
         new("三者連絡会議", "/Meetings/Index", Order: 20),
         new("オープンデータ", "/OpenData/Index", Order: 95),
-        new("会議の管理", "/Manage/Index", MeetingPermissions.ManageMeetings, Order: 110),
+        new("会議の管理", "/Staff/Index", MeetingPermissions.ManageMeetings, Order: 110),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

@@ -22,7 +22,7 @@ public sealed class SearchModule : PortalModule
     public override IReadOnlyList<NavigationItem> Navigation =>
     [
         new("検索", "/Index", Order: 90),
-        new("検索インデックス", "/Admin/Index", SearchPermissions.ManageSearchIndex, Order: 190),
+        new("検索インデックス", "/Staff/Index", SearchPermissions.ManageSearchIndex, Order: 190),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

@@ -23,9 +23,9 @@ public sealed class SupportOrganisationsModule : PortalModule
     public override IReadOnlyList<NavigationItem> Navigation =>
     [
         new("中間支援組織", "/Directory/Index", Order: 20),
-        new("自組織のプロフィール", "/Manage/EditProfile", SupportPermissions.ManageSupportProfile, Order: 110),
-        new("中間支援組織の選択", "/Choices/Councils", Portal.Modules.DistrictCouncils.CouncilPermissions.ManageCouncilProfiles, Order: 120),
-        new("区の選択状況", "/Choices/Ward", SupportPermissions.ViewSupportChoices, Order: 130),
+        new("自組織のプロフィール", "/Staff/EditProfile", SupportPermissions.ManageSupportProfile, Order: 110),
+        new("中間支援組織の選択", "/Staff/Councils", Portal.Modules.DistrictCouncils.CouncilPermissions.ManageCouncilProfiles, Order: 120),
+        new("区の選択状況", "/Staff/Ward", SupportPermissions.ViewSupportChoices, Order: 130),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)
