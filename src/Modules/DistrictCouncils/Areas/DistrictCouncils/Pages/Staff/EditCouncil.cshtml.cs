@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -67,7 +66,7 @@ public sealed class CouncilInput
     public Guid Version { get; set; }
 }
 
-[Authorize(Policy = "perm:ManageCouncilProfiles")]
+[RequirePermission(CouncilPermission.ManageCouncilProfiles)]
 public class EditCouncilModel(
     PortalDbContext db, CouncilEditor editor, OrganisationLookup organisations, FormSubmissions submissions, IStringLocalizer<Strings> T) : PageModel
 {

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +27,7 @@ public sealed class UpdateInput
     public Guid Version { get; set; }
 }
 
-[Authorize(Policy = "perm:PostCouncilUpdates")]
+[RequirePermission(CouncilPermission.PostCouncilUpdates)]
 public class EditUpdateModel(
     PortalDbContext db, CouncilEditor editor, OrganisationLookup organisations, RichText richText, FormSubmissions submissions, IStringLocalizer<Strings> T)
     : PageModel

@@ -1,14 +1,14 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
+using Portal.Core.Security;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.DistrictCouncils.Services;
 
 namespace Portal.Modules.DistrictCouncils.Pages.Staff;
 
-[Authorize(Policy = "perm:PostCouncilUpdates")]
+[RequirePermission(CouncilPermission.PostCouncilUpdates)]
 public class HistoryModel(PortalDbContext db) : PageModel
 {
     public CouncilUpdate Update { get; private set; } = null!;

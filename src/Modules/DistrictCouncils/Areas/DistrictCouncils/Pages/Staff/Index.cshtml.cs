@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
@@ -7,7 +6,7 @@ using Portal.Modules.DistrictCouncils.Models;
 
 namespace Portal.Modules.DistrictCouncils.Pages.Staff;
 
-[Authorize(Policy = "perm:PostCouncilUpdates")]
+[RequirePermission(CouncilPermission.PostCouncilUpdates)]
 public class IndexModel(PortalDbContext db, OrganisationLookup organisations) : PageModel
 {
     public const int ListLimit = 200;

@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Security;
 using Portal.Modules.JointMeetings.Models;
 using Portal.Modules.JointMeetings.Services;
 
@@ -23,7 +23,7 @@ public sealed class AttendanceRow
     public string? Names { get; set; }
 }
 
-[Authorize(Policy = "perm:ManageMeetings")]
+[RequirePermission(MeetingPermission.ManageMeetings)]
 public class AttendanceModel(PortalDbContext db, MeetingEditor editor, IStringLocalizer<Strings> T) : PageModel
 {
     [BindProperty]

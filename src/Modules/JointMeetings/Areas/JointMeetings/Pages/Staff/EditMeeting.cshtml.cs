@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -65,7 +64,7 @@ public sealed class MeetingInput
     public Guid Version { get; set; }
 }
 
-[Authorize(Policy = "perm:ManageMeetings")]
+[RequirePermission(MeetingPermission.ManageMeetings)]
 public class EditMeetingModel(PortalDbContext db, MeetingEditor editor, FormSubmissions submissions, IStringLocalizer<Strings> T) : PageModel
 {
     /// <summary>The datetime-local format the browser sends and expects.</summary>

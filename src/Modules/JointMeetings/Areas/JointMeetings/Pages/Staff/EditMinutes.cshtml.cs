@@ -1,11 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Content;
 using Portal.Core.Data;
+using Portal.Core.Security;
 using Portal.Modules.JointMeetings.Models;
 using Portal.Modules.JointMeetings.Services;
 
@@ -21,7 +21,7 @@ public sealed class MinutesInput
     public Guid Version { get; set; }
 }
 
-[Authorize(Policy = "perm:ManageMeetings")]
+[RequirePermission(MeetingPermission.ManageMeetings)]
 public class EditMinutesModel(PortalDbContext db, MeetingEditor editor, RichText richText, IStringLocalizer<Strings> T) : PageModel
 {
     /// <summary>The stored (sanitised) minutes' limit: escaping can make them longer than what was typed.</summary>

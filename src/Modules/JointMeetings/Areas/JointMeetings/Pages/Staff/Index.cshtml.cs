@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
@@ -7,7 +6,7 @@ using Portal.Modules.JointMeetings.Models;
 
 namespace Portal.Modules.JointMeetings.Pages.Staff;
 
-[Authorize(Policy = "perm:ManageMeetings")]
+[RequirePermission(MeetingPermission.ManageMeetings)]
 public class IndexModel(PortalDbContext db, OrganisationLookup organisations) : PageModel
 {
     public const int ListLimit = 200;

@@ -1,14 +1,14 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
+using Portal.Core.Security;
 using Portal.Modules.JointMeetings.Models;
 using Portal.Modules.JointMeetings.Services;
 
 namespace Portal.Modules.JointMeetings.Pages.Staff;
 
-[Authorize(Policy = "perm:ManageMeetings")]
+[RequirePermission(MeetingPermission.ManageMeetings)]
 public class MinutesHistoryModel(PortalDbContext db) : PageModel
 {
     public Meeting Meeting { get; private set; } = null!;

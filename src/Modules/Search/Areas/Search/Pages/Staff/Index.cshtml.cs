@@ -1,12 +1,12 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Portal.Core.Security;
 using Portal.Modules.Search.Indexing;
 
 namespace Portal.Modules.Search.Pages.Staff;
 
-[Authorize(Policy = "perm:ManageSearchIndex")]
+[RequirePermission(SearchPermission.ManageSearchIndex)]
 public class IndexModel(SearchIndex index, SearchIndexer indexer, IStringLocalizer<Strings> T) : PageModel
 {
     public long? Cursor => index.Cursor;

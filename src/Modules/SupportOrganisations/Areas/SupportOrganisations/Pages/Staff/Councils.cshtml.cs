@@ -1,15 +1,15 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Security;
+using Portal.Modules.DistrictCouncils;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.SupportOrganisations.Models;
 
 namespace Portal.Modules.SupportOrganisations.Pages.Staff;
 
 /// <summary>The councils whose profile the user may edit, with this year's choice: the way into recording one.</summary>
-[Authorize(Policy = "perm:ManageCouncilProfiles")]
+[RequirePermission(CouncilPermission.ManageCouncilProfiles)]
 public class CouncilsModel(PortalDbContext db, TimeProvider clock) : PageModel
 {
     public int FiscalYear { get; private set; }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -61,7 +60,7 @@ public sealed class ProfileInput
 }
 
 /// <summary>Without an id: the signed-in user's own organisation's profile (created on first save).</summary>
-[Authorize(Policy = "perm:ManageSupportProfile")]
+[RequirePermission(SupportPermission.ManageSupportProfile)]
 public class EditProfileModel(PortalDbContext db, SupportEditor editor, OrganisationLookup organisations, IStringLocalizer<Strings> T) : PageModel
 {
     [BindProperty]

@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Security;
+using Portal.Modules.DistrictCouncils;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.DistrictCouncils.Services;
 using Portal.Modules.SupportOrganisations.Models;
@@ -30,7 +31,7 @@ public sealed class ChoiceInput
 }
 
 /// <summary>Records (or changes) a council's choice for one fiscal year; staff who may edit the council's profile only.</summary>
-[Authorize(Policy = "perm:ManageCouncilProfiles")]
+[RequirePermission(CouncilPermission.ManageCouncilProfiles)]
 public class RecordModel(PortalDbContext db, SupportQueries queries, SupportEditor editor, TimeProvider clock, IStringLocalizer<Strings> T) : PageModel
 {
     [BindProperty]

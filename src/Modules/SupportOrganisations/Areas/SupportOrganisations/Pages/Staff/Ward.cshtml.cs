@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -13,7 +12,7 @@ namespace Portal.Modules.SupportOrganisations.Pages.Staff;
 /// The choices of one ward's councils for one fiscal year. Ward-office staff see their own ward (the default) and get
 /// 403 for any other; administrators pick any ward.
 /// </summary>
-[Authorize(Policy = "perm:ViewSupportChoices")]
+[RequirePermission(SupportPermission.ViewSupportChoices)]
 public class WardModel(SupportQueries queries, OrganisationLookup organisations, TimeProvider clock, IStringLocalizer<Strings> T) : PageModel
 {
     public IReadOnlyList<Ward> Wards { get; private set; } = [];

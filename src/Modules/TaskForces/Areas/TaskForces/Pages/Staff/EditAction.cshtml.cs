@@ -1,12 +1,12 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
 using Portal.Core.Forms;
+using Portal.Core.Security;
 using Portal.Core.Validation;
 using Portal.Modules.TaskForces.Models;
 using Portal.Modules.TaskForces.Services;
@@ -38,7 +38,7 @@ public sealed class ActionInput
     public Guid Version { get; set; }
 }
 
-[Authorize(Policy = "perm:ManageTaskForces")]
+[RequirePermission(TaskForcePermission.ManageTaskForces)]
 public class EditActionModel(PortalDbContext db, TaskForceEditor editor, FormSubmissions submissions, IStringLocalizer<Strings> T) : PageModel
 {
     [BindProperty]

@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +37,7 @@ public sealed class TaskForceInput
 }
 
 /// <summary>Staff with ManageTaskForces create task forces owned by their organisation, in its ward.</summary>
-[Authorize(Policy = "perm:ManageTaskForces")]
+[RequirePermission(TaskForcePermission.ManageTaskForces)]
 public class EditTaskForceModel(
     PortalDbContext db, TaskForceEditor editor, OrganisationLookup organisations, FormSubmissions submissions, IStringLocalizer<Strings> T) : PageModel
 {
