@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Core.Modules;
 using Portal.Core.Security;
-using Portal.Modules.Search.Indexing;
+using Portal.Modules.Search.Api;
 using Portal.Modules.Search.Services;
 
 namespace Portal.Modules.Search;

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Security;
-using Portal.Modules.Search.Indexing;
+using Portal.Modules.Search.Services;
 
 namespace Portal.Modules.Search.Pages.Staff;
 

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Portal.Modules.Search.Services;
 
-namespace Portal.Modules.Search.Services;
+namespace Portal.Modules.Search.Api;
 
 public static class SearchApi
 {

@@ -9,7 +9,7 @@ using Portal.Core.Data;
 using Portal.Core.Search;
 using LuceneDirectory = Lucene.Net.Store.Directory;
 
-namespace Portal.Modules.Search.Indexing;
+namespace Portal.Modules.Search.Services;
 
 public sealed record SearchQuery(string Text, string? ContentType, string? WardCode, int Page, int PageSize = 10);
 

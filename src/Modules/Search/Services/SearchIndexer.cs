@@ -8,7 +8,7 @@ using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Core.Search;
 
-namespace Portal.Modules.Search.Indexing;
+namespace Portal.Modules.Search.Services;
 
 public sealed class SearchOptions
 {

@@ -5,7 +5,7 @@ using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Util;
 
-namespace Portal.Modules.Search.Indexing;
+namespace Portal.Modules.Search.Services;
 
 /// <summary>
 /// NFKC-normalised text, StandardTokenizer, CJK width folding, lower case, then CJK bigrams.
