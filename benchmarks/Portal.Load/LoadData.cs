@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Modules.DistrictCouncils.Models;
-using Portal.Modules.Search.Indexing;
+using Portal.Modules.Search.Services;
 
 namespace Portal.Load;
 

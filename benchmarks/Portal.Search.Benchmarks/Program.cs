@@ -9,7 +9,7 @@ using Lucene.Net.QueryParsers.Classic;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Portal.Core.Search;
-using Portal.Modules.Search.Indexing;
+using Portal.Modules.Search.Services;
 
 var documentCount = args.Length > 0 ? int.Parse(args[0]) : 100_000;
 var queryCount = args.Length > 1 ? int.Parse(args[1]) : 2_000;

@@ -1,6 +1,9 @@
 using System.Net;
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Modules;
+using Portal.Core.Security;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests;
@@ -20,6 +23,38 @@ public class ModuleCatalogTests
         Assert.Equal(module.Permissions.Select(p => p.Name).Order(), catalog.AllPermissions.Where(p => module.Permissions.Contains(p)).Select(p => p.Name).Order());
         Assert.Null(catalog.Find("NoSuchModule"));
     }
+
+    [Fact]
+    public void Every_page_requires_only_permissions_a_module_declares()
+    {
+        var catalog = ModuleCatalog.Discover(AppContext.BaseDirectory);
+        var pages = catalog.Modules.Select(m => m.GetType().Assembly).Distinct().SelectMany(a => a.GetTypes())
+            .Where(t => t.IsSubclassOf(typeof(PageModel))).ToList();
+
+        Assert.True(pages.Count(t => t.IsDefined(typeof(RequirePermissionAttribute))) >= 19);
+        Assert.Empty(UndeclaredPermissions(catalog, pages));
+        Assert.Equal(["PageWithUndeclaredPermission: Elsewhere.ManageCouncilProfiles"],
+            UndeclaredPermissions(catalog, [typeof(PageWithUndeclaredPermission)]));
+    }
+
+    private static List<string> UndeclaredPermissions(ModuleCatalog catalog, IEnumerable<Type> pages)
+    {
+        var declared = catalog.AllPermissions.ToHashSet();
+        return pages
+            .SelectMany(page => page.GetCustomAttributes<RequirePermissionAttribute>().Select(a => (page, a.Permission)))
+            .Where(x => !declared.Contains(Permission.Of(x.Permission)))
+            .Select(x => $"{x.page.Name}: {x.Permission.GetType().Name}.{x.Permission}")
+            .ToList();
+    }
+
+    private enum Elsewhere
+    {
+        [System.ComponentModel.Description("Named like a council permission, declared by no module")]
+        ManageCouncilProfiles,
+    }
+
+    [RequirePermission(Elsewhere.ManageCouncilProfiles)]
+    private sealed class PageWithUndeclaredPermission : PageModel;
 }
 
 /// <summary>A module that is installed but not enabled by the site's recipe: its pages, API and links are gone.</summary>

@@ -17,13 +17,12 @@ public sealed class CommunityVoiceModule : PortalModule
 
     public override string DisplayName => "地域の声";
 
-    public override IReadOnlyList<Permission> Permissions =>
-        [VoicePermissions.RaiseVoiceItems, VoicePermissions.HandleVoiceItems, VoicePermissions.ManageVoiceRouting];
+    public override IReadOnlyList<Permission> Permissions { get; } = Permission.AllOf<VoicePermission>();
 
     public override IReadOnlyList<NavigationItem> Navigation =>
     [
         new("地域の声", "/Voice/Index", Order: 20),
-        new("地域の声の対応", "/Staff/Queue", VoicePermissions.RaiseVoiceItems, Order: 110),
+        new("地域の声の対応", "/Staff/Queue", VoicePermission.RaiseVoiceItems, Order: 110),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

@@ -1,15 +1,15 @@
-using Portal.Core.Security;
+using System.ComponentModel;
 
 namespace Portal.Modules.CommunityVoice;
 
-public static class VoicePermissions
+public enum VoicePermission
 {
-    public static readonly Permission RaiseVoiceItems =
-        new("RaiseVoiceItems", "Record voices of the community heard by liaison staff or at ward council meetings");
+    [Description("Record voices of the community heard by liaison staff or at ward council meetings")]
+    RaiseVoiceItems,
 
-    public static readonly Permission HandleVoiceItems =
-        new("HandleVoiceItems", "As ward office staff, route, answer and close the voice items of your ward");
+    [Description("As ward office staff, route, answer and close the voice items of your ward")]
+    HandleVoiceItems,
 
-    public static readonly Permission ManageVoiceRouting =
-        new("ManageVoiceRouting", "Maintain your ward's departments and its category-to-department routing table");
+    [Description("Maintain your ward's departments and its category-to-department routing table")]
+    ManageVoiceRouting,
 }

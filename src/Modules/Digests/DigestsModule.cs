@@ -18,7 +18,7 @@ public sealed class DigestsModule : PortalModule
     public override IReadOnlyList<NavigationItem> Navigation =>
     [
         new("ダイジェスト配信", "/Subscriptions", Order: 90),
-        new("ダイジェストの送信状況", "/Admin/Runs", DigestPermissions.ManageDigestRuns, Order: 191),
+        new("ダイジェストの送信状況", "/Staff/Runs", DigestPermission.ManageDigestRuns, Order: 191),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

@@ -19,14 +19,13 @@ public sealed class DistrictCouncilsModule : PortalModule
 
     public override string DisplayName => "地域活動協議会";
 
-    public override IReadOnlyList<Permission> Permissions =>
-        [CouncilPermissions.ManageCouncilProfiles, CouncilPermissions.PostCouncilUpdates];
+    public override IReadOnlyList<Permission> Permissions { get; } = Permission.AllOf<CouncilPermission>();
 
     public override IReadOnlyList<NavigationItem> Navigation =>
     [
         new("地域活動協議会", "/Councils/Index", Order: 10),
         new("地図", "/Councils/Map", Order: 11),
-        new("協議会の管理", "/Manage/Index", CouncilPermissions.PostCouncilUpdates, Order: 100),
+        new("協議会の管理", "/Staff/Index", CouncilPermission.PostCouncilUpdates, Order: 100),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

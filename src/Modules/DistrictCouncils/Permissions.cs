@@ -1,12 +1,12 @@
-using Portal.Core.Security;
+using System.ComponentModel;
 
 namespace Portal.Modules.DistrictCouncils;
 
-public static class CouncilPermissions
+public enum CouncilPermission
 {
-    public static readonly Permission ManageCouncilProfiles =
-        new("ManageCouncilProfiles", "Create and edit the profiles of councils your organisation manages");
+    [Description("Create and edit the profiles of councils your organisation manages")]
+    ManageCouncilProfiles,
 
-    public static readonly Permission PostCouncilUpdates =
-        new("PostCouncilUpdates", "Write, publish and withdraw your organisation's updates on councils in its ward");
+    [Description("Write, publish and withdraw your organisation's updates on councils in its ward")]
+    PostCouncilUpdates,
 }

@@ -20,13 +20,13 @@ public sealed class JointMeetingsModule : PortalModule
 
     public override string DisplayName => "三者連絡会議";
 
-    public override IReadOnlyList<Permission> Permissions => [MeetingPermissions.ManageMeetings];
+    public override IReadOnlyList<Permission> Permissions { get; } = Permission.AllOf<MeetingPermission>();
 
     public override IReadOnlyList<NavigationItem> Navigation =>
     [
         new("三者連絡会議", "/Meetings/Index", Order: 20),
         new("オープンデータ", "/OpenData/Index", Order: 95),
-        new("会議の管理", "/Manage/Index", MeetingPermissions.ManageMeetings, Order: 110),
+        new("会議の管理", "/Staff/Index", MeetingPermission.ManageMeetings, Order: 110),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

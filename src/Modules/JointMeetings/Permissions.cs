@@ -1,9 +1,9 @@
-using Portal.Core.Security;
+using System.ComponentModel;
 
 namespace Portal.Modules.JointMeetings;
 
-public static class MeetingPermissions
+public enum MeetingPermission
 {
-    public static readonly Permission ManageMeetings =
-        new("ManageMeetings", "Schedule your organisation's joint meetings and record their attendance and minutes");
+    [Description("Schedule your organisation's joint meetings and record their attendance and minutes")]
+    ManageMeetings,
 }

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portal.Core.Modules;
 using Portal.Core.Security;
-using Portal.Modules.Search.Indexing;
+using Portal.Modules.Search.Api;
 using Portal.Modules.Search.Services;
 
 namespace Portal.Modules.Search;
@@ -17,12 +17,12 @@ public sealed class SearchModule : PortalModule
 
     public override string DisplayName => "検索";
 
-    public override IReadOnlyList<Permission> Permissions => [SearchPermissions.ManageSearchIndex];
+    public override IReadOnlyList<Permission> Permissions { get; } = Permission.AllOf<SearchPermission>();
 
     public override IReadOnlyList<NavigationItem> Navigation =>
     [
         new("検索", "/Index", Order: 90),
-        new("検索インデックス", "/Admin/Index", SearchPermissions.ManageSearchIndex, Order: 190),
+        new("検索インデックス", "/Staff/Index", SearchPermission.ManageSearchIndex, Order: 190),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

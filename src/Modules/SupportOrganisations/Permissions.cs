@@ -1,12 +1,12 @@
-using Portal.Core.Security;
+using System.ComponentModel;
 
 namespace Portal.Modules.SupportOrganisations;
 
-public static class SupportPermissions
+public enum SupportPermission
 {
-    public static readonly Permission ManageSupportProfile =
-        new("ManageSupportProfile", "Edit the profile of your own intermediary support organisation");
+    [Description("Edit the profile of your own intermediary support organisation")]
+    ManageSupportProfile,
 
-    public static readonly Permission ViewSupportChoices =
-        new("ViewSupportChoices", "See which support organisation each council of your ward chose");
+    [Description("See which support organisation each council of your ward chose")]
+    ViewSupportChoices,
 }

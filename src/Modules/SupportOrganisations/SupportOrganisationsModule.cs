@@ -17,15 +17,14 @@ public sealed class SupportOrganisationsModule : PortalModule
 
     public override string DisplayName => "中間支援組織";
 
-    public override IReadOnlyList<Permission> Permissions =>
-        [SupportPermissions.ManageSupportProfile, SupportPermissions.ViewSupportChoices];
+    public override IReadOnlyList<Permission> Permissions { get; } = Permission.AllOf<SupportPermission>();
 
     public override IReadOnlyList<NavigationItem> Navigation =>
     [
         new("中間支援組織", "/Directory/Index", Order: 20),
-        new("自組織のプロフィール", "/Manage/EditProfile", SupportPermissions.ManageSupportProfile, Order: 110),
-        new("中間支援組織の選択", "/Choices/Councils", Portal.Modules.DistrictCouncils.CouncilPermissions.ManageCouncilProfiles, Order: 120),
-        new("区の選択状況", "/Choices/Ward", SupportPermissions.ViewSupportChoices, Order: 130),
+        new("自組織のプロフィール", "/Staff/EditProfile", SupportPermission.ManageSupportProfile, Order: 110),
+        new("中間支援組織の選択", "/Staff/Councils", Portal.Modules.DistrictCouncils.CouncilPermission.ManageCouncilProfiles, Order: 120),
+        new("区の選択状況", "/Staff/Ward", SupportPermission.ViewSupportChoices, Order: 130),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

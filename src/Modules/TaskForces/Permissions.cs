@@ -1,12 +1,12 @@
-using Portal.Core.Security;
+using System.ComponentModel;
 
 namespace Portal.Modules.TaskForces;
 
-public static class TaskForcePermissions
+public enum TaskForcePermission
 {
-    public static readonly Permission ManageTaskForces =
-        new("ManageTaskForces", "Run your organisation's task forces: members, working groups, sessions, decisions and action items");
+    [Description("Run your organisation's task forces: members, working groups, sessions, decisions and action items")]
+    ManageTaskForces,
 
-    public static readonly Permission UpdateActionItems =
-        new("UpdateActionItems", "Update the status of action items your organisation owns");
+    [Description("Update the status of action items your organisation owns")]
+    UpdateActionItems,
 }

@@ -18,13 +18,12 @@ public sealed class TaskForcesModule : PortalModule
 
     public override string DisplayName => "タスクフォース";
 
-    public override IReadOnlyList<Permission> Permissions =>
-        [TaskForcePermissions.ManageTaskForces, TaskForcePermissions.UpdateActionItems];
+    public override IReadOnlyList<Permission> Permissions { get; } = Permission.AllOf<TaskForcePermission>();
 
     public override IReadOnlyList<NavigationItem> Navigation =>
     [
         new("タスクフォース", "/TaskForces/Index", Order: 30),
-        new("期限切れアクション", "/TaskForces/Overdue", TaskForcePermissions.UpdateActionItems, Order: 120),
+        new("期限切れアクション", "/TaskForces/Overdue", TaskForcePermission.UpdateActionItems, Order: 120),
     ];
 
     public override void ConfigureServices(IServiceCollection services, IConfiguration configuration)

@@ -45,4 +45,4 @@ public abstract class PortalModule : IPortalModule
 /// <param name="Text">Japanese label; the module's resources translate it.</param>
 /// <param name="Page">Razor page path inside the module's area.</param>
 /// <param name="RequiredPermission">Shown only to users holding it; null for public links.</param>
-public sealed record NavigationItem(string Text, string Page, Permission? RequiredPermission = null, int Order = 0);
+public sealed record NavigationItem(string Text, string Page, Enum? RequiredPermission = null, int Order = 0);

@@ -11,7 +11,7 @@ namespace Portal.Core.Modules;
 /// </summary>
 public sealed class NavigationMenu(FeatureState features, LinkGenerator links, IStringLocalizerFactory localizers)
 {
-    public sealed record Entry(string Href, string Text, IStringLocalizer Localizer, Permission? RequiredPermission)
+    public sealed record Entry(string Href, string Text, IStringLocalizer Localizer, Enum? RequiredPermission)
     {
         public LocalizedString Label => Localizer[Text];
     }

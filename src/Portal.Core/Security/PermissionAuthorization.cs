@@ -22,7 +22,7 @@ public sealed class PermissionHandler : AuthorizationHandler<PermissionRequireme
     }
 }
 
-/// <summary>Turns "perm:Name" policy names into a permission requirement, so modules need not register policies.</summary>
+/// <summary>Turns the policy names of [RequirePermission] into a permission requirement, so modules need not register policies.</summary>
 public sealed class PermissionPolicyProvider(IOptions<AuthorizationOptions> options) : DefaultAuthorizationPolicyProvider(options)
 {
     public override async Task<AuthorizationPolicy?> GetPolicyAsync(string policyName)

@@ -13,14 +13,14 @@ public static class PortalClaims
     public static int? OrganisationIdOf(this ClaimsPrincipal user) =>
         int.TryParse(user.FindFirstValue(OrganisationId), NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 
-    public static bool HasPermission(this ClaimsPrincipal user, Permission permission) =>
+    public static bool HasPermission(this ClaimsPrincipal user, Enum permission) =>
         user.Identity?.IsAuthenticated == true
-        && (user.IsAdministrator() || user.HasClaim(Permission.ClaimType, permission.Name));
+        && (user.IsAdministrator() || user.HasClaim(Permission.ClaimType, Permission.NameOf(permission)));
 
     /// <summary>
     /// The scoping rule of the portal: staff change only their own organisation's content; administrators change everything.
     /// </summary>
-    public static bool CanManage(this ClaimsPrincipal user, Permission permission, int owningOrganisationId) =>
+    public static bool CanManage(this ClaimsPrincipal user, Enum permission, int owningOrganisationId) =>
         user.IsAdministrator()
         || (user.HasPermission(permission) && user.OrganisationIdOf() == owningOrganisationId);
 }

@@ -124,7 +124,7 @@ public sealed class TwoNodeTests(TwoNodeFixture farm, ITestOutputHelper output) 
         // Each node answered from an index of its own, in the folder it was given.
         var indexA = Path.Combine(A.ContentRoot, "index-a");
         var indexB = Path.Combine(B.ContentRoot, "index-b");
-        Assert.NotSame(A.Service<Portal.Modules.Search.Indexing.SearchIndex>(), B.Service<Portal.Modules.Search.Indexing.SearchIndex>());
+        Assert.NotSame(A.Service<Portal.Modules.Search.Services.SearchIndex>(), B.Service<Portal.Modules.Search.Services.SearchIndex>());
         Assert.NotEmpty(Directory.GetFiles(indexA, "segments_*"));
         Assert.NotEmpty(Directory.GetFiles(indexB, "segments_*"));
     }

@@ -1,4 +1,4 @@
-using Portal.Modules.Search.Indexing;
+using Portal.Modules.Search.Services;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Search;

@@ -1,6 +1,6 @@
 using Lucene.Net.Store;
 using Portal.Core.Search;
-using Portal.Modules.Search.Indexing;
+using Portal.Modules.Search.Services;
 
 namespace Portal.Tests.Search;
 

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Search;
-using Portal.Modules.Search.Indexing;
+using Portal.Modules.Search.Services;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Search;

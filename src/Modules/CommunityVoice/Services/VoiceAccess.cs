@@ -14,12 +14,12 @@ public static class VoiceAccess
     /// <summary>Staff record items for their own organisation's ward; administrators for any ward.</summary>
     public static bool CanRaise(this ClaimsPrincipal user, Organisation? userOrganisation) =>
         user.IsAdministrator()
-        || (user.HasPermission(VoicePermissions.RaiseVoiceItems) && userOrganisation?.WardId is not null);
+        || (user.HasPermission(VoicePermission.RaiseVoiceItems) && userOrganisation?.WardId is not null);
 
     /// <summary>Routing, status, response and visibility belong to the ward office of the item's ward (and administrators).</summary>
     public static bool CanHandle(this ClaimsPrincipal user, VoiceItem item, Organisation? userOrganisation) =>
         user.IsAdministrator()
-        || (user.HasPermission(VoicePermissions.HandleVoiceItems)
+        || (user.HasPermission(VoicePermission.HandleVoiceItems)
             && userOrganisation is { Kind: OrganisationKind.WardOffice }
             && userOrganisation.WardId == item.WardId);
 
@@ -31,18 +31,18 @@ public static class VoiceAccess
     /// </summary>
     public static bool CanEditDetails(this ClaimsPrincipal user, VoiceItem item, Organisation? userOrganisation) =>
         user.CanHandle(item, userOrganisation)
-        || (user.CanManage(VoicePermissions.RaiseVoiceItems, item.RaisedByOrganisationId) && !item.IsTakenUp);
+        || (user.CanManage(VoicePermission.RaiseVoiceItems, item.RaisedByOrganisationId) && !item.IsTakenUp);
 
     /// <summary>The staff view (details, personal data, notes): the handling ward office and the raising organisation.</summary>
     public static bool CanViewInternal(this ClaimsPrincipal user, VoiceItem item, Organisation? userOrganisation) =>
         user.CanHandle(item, userOrganisation)
-        || user.CanManage(VoicePermissions.RaiseVoiceItems, item.RaisedByOrganisationId);
+        || user.CanManage(VoicePermission.RaiseVoiceItems, item.RaisedByOrganisationId);
 
     /// <summary>Ward staff maintain their own ward's table; the city-wide defaults (wardId null) only administrators.</summary>
     public static bool CanManageRouting(this ClaimsPrincipal user, int? wardId, Organisation? userOrganisation) =>
         user.IsAdministrator()
         || (wardId is not null
-            && user.HasPermission(VoicePermissions.ManageVoiceRouting)
+            && user.HasPermission(VoicePermission.ManageVoiceRouting)
             && userOrganisation is { Kind: OrganisationKind.WardOffice }
             && userOrganisation.WardId == wardId);
 }

@@ -107,7 +107,7 @@ public sealed class VoiceQueries(PortalDbContext db, TimeProvider clock)
         if (!user.IsAdministrator())
         {
             var orgId = userOrganisation?.Id ?? -1;
-            query = user.HasPermission(VoicePermissions.HandleVoiceItems) && userOrganisation is { Kind: OrganisationKind.WardOffice, WardId: { } wardId }
+            query = user.HasPermission(VoicePermission.HandleVoiceItems) && userOrganisation is { Kind: OrganisationKind.WardOffice, WardId: { } wardId }
                 ? query.Where(i => i.WardId == wardId)
                 : query.Where(i => i.RaisedByOrganisationId == orgId);
         }

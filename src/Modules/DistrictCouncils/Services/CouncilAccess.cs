@@ -9,15 +9,15 @@ namespace Portal.Modules.DistrictCouncils.Services;
 public static class CouncilAccess
 {
     public static bool CanEditProfile(this ClaimsPrincipal user, ICouncilScope council) =>
-        user.CanManage(CouncilPermissions.ManageCouncilProfiles, council.ManagingOrganisationId);
+        user.CanManage(CouncilPermission.ManageCouncilProfiles, council.ManagingOrganisationId);
 
     /// <summary>Staff post updates on councils in their own organisation's ward.</summary>
     public static bool CanPostUpdateTo(this ClaimsPrincipal user, ICouncilScope council, Organisation? userOrganisation) =>
         user.IsAdministrator()
-        || (user.HasPermission(CouncilPermissions.PostCouncilUpdates) && userOrganisation?.WardId == council.WardId);
+        || (user.HasPermission(CouncilPermission.PostCouncilUpdates) && userOrganisation?.WardId == council.WardId);
 
     public static bool CanEditUpdate(this ClaimsPrincipal user, CouncilUpdate update) =>
-        user.CanManage(CouncilPermissions.PostCouncilUpdates, update.OrganisationId);
+        user.CanManage(CouncilPermission.PostCouncilUpdates, update.OrganisationId);
 
     /// <summary>Residents see published councils; staff who manage a draft may preview it.</summary>
     public static bool CanView(this ClaimsPrincipal user, ICouncilScope council) =>

@@ -9,7 +9,7 @@ public static class MeetingAccess
 {
     /// <summary>Only staff of the organising ward office (and administrators) change a meeting, its attendance and minutes.</summary>
     public static bool CanEdit(this ClaimsPrincipal user, Meeting meeting) =>
-        user.CanManage(MeetingPermissions.ManageMeetings, meeting.OrganisingOrganisationId);
+        user.CanManage(MeetingPermission.ManageMeetings, meeting.OrganisingOrganisationId);
 
     /// <summary>Public meetings are for everyone; private ones for staff of the participating organisations. Needs Participants loaded.</summary>
     public static bool CanView(this ClaimsPrincipal user, Meeting meeting) =>

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
 using Portal.Core.Search;
 using Portal.Core.Security;
-using Portal.Modules.Search.Indexing;
 
 namespace Portal.Modules.Search.Services;
 

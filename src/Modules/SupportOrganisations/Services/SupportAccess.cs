@@ -9,7 +9,7 @@ namespace Portal.Modules.SupportOrganisations.Services;
 public static class SupportAccess
 {
     public static bool CanEditProfile(this ClaimsPrincipal user, SupportProfile profile) =>
-        user.CanManage(SupportPermissions.ManageSupportProfile, profile.OrganisationId);
+        user.CanManage(SupportPermission.ManageSupportProfile, profile.OrganisationId);
 
     /// <summary>Residents see published profiles; the organisation's own staff may preview a draft.</summary>
     public static bool CanView(this ClaimsPrincipal user, SupportProfile profile) =>
@@ -18,7 +18,7 @@ public static class SupportAccess
     /// <summary>Ward-office staff see the choices of their own ward's councils; administrators see every ward.</summary>
     public static bool CanViewChoicesOf(this ClaimsPrincipal user, Ward ward, Organisation? userOrganisation) =>
         user.IsAdministrator()
-        || (user.HasPermission(SupportPermissions.ViewSupportChoices)
+        || (user.HasPermission(SupportPermission.ViewSupportChoices)
             && userOrganisation is { Kind: OrganisationKind.WardOffice }
             && userOrganisation.WardId == ward.Id);
 }

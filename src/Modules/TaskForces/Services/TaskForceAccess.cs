@@ -8,7 +8,7 @@ namespace Portal.Modules.TaskForces.Services;
 public static class TaskForceAccess
 {
     public static bool CanEdit(this ClaimsPrincipal user, TaskForce taskForce) =>
-        user.CanManage(TaskForcePermissions.ManageTaskForces, taskForce.OwnerOrganisationId);
+        user.CanManage(TaskForcePermission.ManageTaskForces, taskForce.OwnerOrganisationId);
 
     /// <summary>Needs Members loaded.</summary>
     public static bool CanView(this ClaimsPrincipal user, TaskForce taskForce) =>
@@ -20,5 +20,5 @@ public static class TaskForceAccess
 
     /// <summary>The task force's editors, and staff of the organisation the item is assigned to.</summary>
     public static bool CanUpdateStatus(this ClaimsPrincipal user, TaskForce taskForce, ActionItem item) =>
-        user.CanEdit(taskForce) || user.CanManage(TaskForcePermissions.UpdateActionItems, item.OwnerOrganisationId);
+        user.CanEdit(taskForce) || user.CanManage(TaskForcePermission.UpdateActionItems, item.OwnerOrganisationId);
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Portal.Core.Caching;
 using Portal.Core.Data;
-using Portal.Modules.Search.Indexing;
 using Portal.Modules.Search.Services;
 
 namespace Portal.Modules.Search.Pages;

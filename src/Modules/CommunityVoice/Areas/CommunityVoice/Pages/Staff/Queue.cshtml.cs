@@ -26,7 +26,7 @@ public class QueueModel(VoiceQueries queries, PortalDbContext db, OrganisationLo
     /// <param name="sort">"target" (default, earliest first) or "-target".</param>
     public async Task<IActionResult> OnGetAsync(string? department, string? sort, CancellationToken ct)
     {
-        if (!User.HasPermission(VoicePermissions.RaiseVoiceItems) && !User.HasPermission(VoicePermissions.HandleVoiceItems))
+        if (!User.HasPermission(VoicePermission.RaiseVoiceItems) && !User.HasPermission(VoicePermission.HandleVoiceItems))
             return Forbid();
         Organisation = await organisations.OfUserAsync(User, ct);
         CanRaise = User.CanRaise(Organisation);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +14,7 @@ namespace Portal.Modules.CommunityVoice.Pages.Staff;
 /// The routing table of one ward (?ward=27127) or, for administrators without a ward, the city-wide defaults; and the
 /// departments the table can name. Ward staff see and change only their own ward's table.
 /// </summary>
-[Authorize(Policy = "perm:ManageVoiceRouting")]
+[RequirePermission(VoicePermission.ManageVoiceRouting)]
 public class RoutingModel(PortalDbContext db, VoiceQueries queries, OrganisationLookup organisations, IStringLocalizer<Strings> T) : PageModel
 {
     public const int DepartmentNameLength = 100;

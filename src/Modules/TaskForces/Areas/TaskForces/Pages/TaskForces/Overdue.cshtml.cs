@@ -1,10 +1,10 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portal.Core.Security;
 using Portal.Modules.TaskForces.Services;
 
 namespace Portal.Modules.TaskForces.Pages.TaskForces;
 
-[Authorize(Policy = "perm:UpdateActionItems")]
+[RequirePermission(TaskForcePermission.UpdateActionItems)]
 public class OverdueModel(TaskForceQueries queries, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<OverdueAction> Items { get; private set; } = [];
