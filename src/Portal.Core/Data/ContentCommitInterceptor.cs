@@ -5,15 +5,15 @@ using Portal.Core.Caching;
 namespace Portal.Core.Data;
 
 /// <summary>
-/// Evicts the cached public pages of the content types a transaction changed, once it has committed: evicting
+/// Evicts the cached public pages of the content a transaction changed (by each content type's own cache tag), once it has committed: evicting
 /// earlier would let a request still reading the old rows put the old page back in the cache.
 /// </summary>
 public sealed class ContentCommitInterceptor(IPublicPageCache cache) : DbTransactionInterceptor
 {
     public override async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is PortalDbContext db && db.TakeCommittedContentTypes() is { Count: > 0 } types)
-            await cache.EvictAsync(types.Select(PublicPageCache.ContentTag).ToList(), CancellationToken.None);
+        if (eventData.Context is PortalDbContext db && db.TakeCommittedCacheTags() is { Count: > 0 } tags)
+            await cache.EvictAsync(tags, CancellationToken.None);
     }
 
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
@@ -21,10 +21,10 @@ public sealed class ContentCommitInterceptor(IPublicPageCache cache) : DbTransac
 
     public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        (eventData.Context as PortalDbContext)?.TakeCommittedContentTypes();
+        (eventData.Context as PortalDbContext)?.TakeCommittedCacheTags();
         return Task.CompletedTask;
     }
 
     public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
-        (eventData.Context as PortalDbContext)?.TakeCommittedContentTypes();
+        (eventData.Context as PortalDbContext)?.TakeCommittedCacheTags();
 }

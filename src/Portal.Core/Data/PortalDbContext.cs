@@ -23,14 +23,14 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     public DbSet<ContentChange> ContentChanges => Set<ContentChange>();
     public DbSet<FormSubmission> FormSubmissions => Set<FormSubmission>();
 
-    /// <summary>Content types saved in the open transaction; <see cref="ContentCommitInterceptor"/> takes them on commit.</summary>
-    private readonly HashSet<string> _uncommittedContentTypes = [];
+    /// <summary>Cache tags of the content saved in the open transaction; <see cref="ContentCommitInterceptor"/> evicts them on commit.</summary>
+    private readonly HashSet<string> _uncommittedCacheTags = [];
 
-    internal IReadOnlyCollection<string> TakeCommittedContentTypes()
+    internal IReadOnlyCollection<string> TakeCommittedCacheTags()
     {
-        var types = _uncommittedContentTypes.ToList();
-        _uncommittedContentTypes.Clear();
-        return types;
+        var tags = _uncommittedCacheTags.ToList();
+        _uncommittedCacheTags.Clear();
+        return tags;
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -111,7 +111,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     {
         // Left by a save whose transaction was neither committed nor rolled back (contexts are pooled).
         if (Database.CurrentTransaction is null)
-            _uncommittedContentTypes.Clear();
+            _uncommittedCacheTags.Clear();
         StampWrites();
         var indexed = IndexedEntries();
         if (indexed.Count == 0)
@@ -124,7 +124,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
             var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             ContentChanges.AddRange(ChangeRows(indexed));
             await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            _uncommittedContentTypes.UnionWith(indexed.Select(e => e.SearchContentType));
+            _uncommittedCacheTags.UnionWith(indexed.Select(e => e.CacheTag));
             if (ownTransaction is not null)
                 await ownTransaction.CommitAsync(cancellationToken);
             return count;

@@ -11,6 +11,9 @@ public interface ISearchIndexed
 
     /// <summary>The document key within its type; for a child entity, the key of the document it belongs to.</summary>
     string SearchKey { get; }
+
+    /// <summary>The output-cache tag of the public pages that show this content (a child's: its document's).</summary>
+    string CacheTag { get; }
 }
 
 /// <summary>One row of the database change log that feeds every node's local index.</summary>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Portal.Core.Caching;
 using Portal.Core.Data;
 using Portal.Core.Search;
 
@@ -21,7 +22,12 @@ public class VoiceItem : IVersioned, ISearchIndexed
 {
     public const string SearchType = "voice-item";
 
+    /// <summary>The public pages that show this content carry this output-cache tag; a committed save evicts it.</summary>
+    public const string CacheTag = PublicPageCache.ContentTagPrefix + "voice-item";
+
     string ISearchIndexed.SearchContentType => SearchType;
+
+    string ISearchIndexed.CacheTag => CacheTag;
     string ISearchIndexed.SearchKey => Id.ToString(CultureInfo.InvariantCulture);
 
     public int Id { get; set; }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Portal.Core.Caching;
 using Portal.Core.Data;
 using Portal.Core.Search;
 
@@ -18,7 +19,12 @@ public class DistrictCouncil : AuditedEntity, ISearchIndexed, ICouncilScope
 {
     public const string SearchType = "council";
 
+    /// <summary>The public pages that show this content carry this output-cache tag; a committed save evicts it.</summary>
+    public const string CacheTag = PublicPageCache.ContentTagPrefix + "council";
+
     string ISearchIndexed.SearchContentType => SearchType;
+
+    string ISearchIndexed.CacheTag => CacheTag;
     string ISearchIndexed.SearchKey => Id.ToString(CultureInfo.InvariantCulture);
 
     public int Id { get; set; }
@@ -70,10 +76,15 @@ public class CouncilUpdate : AuditedEntity, ISearchIndexed
 {
     public const string SearchType = "council-update";
 
+    /// <summary>The public pages that show this content carry this output-cache tag; a committed save evicts it.</summary>
+    public const string CacheTag = PublicPageCache.ContentTagPrefix + "council-update";
+
     /// <summary>The stored (sanitised) body's limit: escaping can make it longer than what was typed.</summary>
     public const int BodyMaxLength = 20000;
 
     string ISearchIndexed.SearchContentType => SearchType;
+
+    string ISearchIndexed.CacheTag => CacheTag;
     string ISearchIndexed.SearchKey => Id.ToString(CultureInfo.InvariantCulture);
 
     public int Id { get; set; }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Portal.Core.Caching;
 using Portal.Core.Data;
 using Portal.Core.Search;
 
@@ -10,7 +11,12 @@ public class Meeting : IVersioned, ISearchIndexed
 {
     public const string SearchType = "meeting";
 
+    /// <summary>The public pages that show this content carry this output-cache tag; a committed save evicts it.</summary>
+    public const string CacheTag = PublicPageCache.ContentTagPrefix + "meeting";
+
     string ISearchIndexed.SearchContentType => SearchType;
+
+    string ISearchIndexed.CacheTag => CacheTag;
     string ISearchIndexed.SearchKey => Id.ToString(CultureInfo.InvariantCulture);
 
     public int Id { get; set; }
@@ -71,6 +77,7 @@ public class Meeting : IVersioned, ISearchIndexed
 public class MeetingParticipant : ISearchIndexed
 {
     string ISearchIndexed.SearchContentType => Meeting.SearchType;
+    string ISearchIndexed.CacheTag => Meeting.CacheTag;
     string ISearchIndexed.SearchKey => MeetingId.ToString(CultureInfo.InvariantCulture);
 
     public int Id { get; set; }
@@ -90,6 +97,7 @@ public class MeetingParticipant : ISearchIndexed
 public class AgendaItem : ISearchIndexed
 {
     string ISearchIndexed.SearchContentType => Meeting.SearchType;
+    string ISearchIndexed.CacheTag => Meeting.CacheTag;
     string ISearchIndexed.SearchKey => MeetingId.ToString(CultureInfo.InvariantCulture);
 
     public int Id { get; set; }
@@ -119,6 +127,7 @@ public enum MinutesStatus
 public class MeetingMinutes : IVersioned, ISearchIndexed
 {
     string ISearchIndexed.SearchContentType => Meeting.SearchType;
+    string ISearchIndexed.CacheTag => Meeting.CacheTag;
     string ISearchIndexed.SearchKey => MeetingId.ToString(CultureInfo.InvariantCulture);
 
     public int Id { get; set; }

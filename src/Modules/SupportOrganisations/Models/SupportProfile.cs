@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Portal.Core.Caching;
 using Portal.Core.Data;
 using Portal.Core.Search;
 using Portal.Modules.DistrictCouncils.Models;
@@ -11,7 +12,12 @@ public class SupportProfile : IVersioned, ISearchIndexed
 {
     public const string SearchType = "support-organisation";
 
+    /// <summary>The public pages that show this content carry this output-cache tag; a committed save evicts it.</summary>
+    public const string CacheTag = PublicPageCache.ContentTagPrefix + "support-organisation";
+
     string ISearchIndexed.SearchContentType => SearchType;
+
+    string ISearchIndexed.CacheTag => CacheTag;
     string ISearchIndexed.SearchKey => Id.ToString(CultureInfo.InvariantCulture);
 
     public int Id { get; set; }

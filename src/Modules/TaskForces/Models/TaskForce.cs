@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Portal.Core.Caching;
 using Portal.Core.Data;
 using Portal.Core.Search;
 
@@ -10,7 +11,12 @@ public class TaskForce : IVersioned, ISearchIndexed
 {
     public const string SearchType = "taskforce";
 
+    /// <summary>The public pages that show this content carry this output-cache tag; a committed save evicts it.</summary>
+    public const string CacheTag = PublicPageCache.ContentTagPrefix + "taskforce";
+
     string ISearchIndexed.SearchContentType => SearchType;
+
+    string ISearchIndexed.CacheTag => CacheTag;
     string ISearchIndexed.SearchKey => Id.ToString(CultureInfo.InvariantCulture);
 
     public int Id { get; set; }
@@ -47,6 +53,7 @@ public class TaskForce : IVersioned, ISearchIndexed
 public class TaskForceMember : ISearchIndexed
 {
     string ISearchIndexed.SearchContentType => TaskForce.SearchType;
+    string ISearchIndexed.CacheTag => TaskForce.CacheTag;
     string ISearchIndexed.SearchKey => TaskForceId.ToString(CultureInfo.InvariantCulture);
 
     public int Id { get; set; }
@@ -59,6 +66,7 @@ public class TaskForceMember : ISearchIndexed
 public class WorkingGroup : ISearchIndexed
 {
     string ISearchIndexed.SearchContentType => TaskForce.SearchType;
+    string ISearchIndexed.CacheTag => TaskForce.CacheTag;
     string ISearchIndexed.SearchKey => TaskForceId.ToString(CultureInfo.InvariantCulture);
 
     public int Id { get; set; }
@@ -73,6 +81,7 @@ public class WorkingGroup : ISearchIndexed
 public class TaskForceSession : ISearchIndexed, IVersioned
 {
     string ISearchIndexed.SearchContentType => TaskForce.SearchType;
+    string ISearchIndexed.CacheTag => TaskForce.CacheTag;
     string ISearchIndexed.SearchKey => TaskForceId.ToString(CultureInfo.InvariantCulture);
 
     public int Id { get; set; }
@@ -115,6 +124,7 @@ public enum ActionStatus
 public class ActionItem : IVersioned, ISearchIndexed
 {
     string ISearchIndexed.SearchContentType => TaskForce.SearchType;
+    string ISearchIndexed.CacheTag => TaskForce.CacheTag;
     string ISearchIndexed.SearchKey => TaskForceId.ToString(CultureInfo.InvariantCulture);
 
     public int Id { get; set; }

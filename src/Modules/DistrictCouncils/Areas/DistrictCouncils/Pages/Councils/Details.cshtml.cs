@@ -8,7 +8,7 @@ using Portal.Modules.DistrictCouncils.Services;
 
 namespace Portal.Modules.DistrictCouncils.Pages.Councils;
 
-[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.ContentTagPrefix + DistrictCouncil.SearchType, PublicPageCache.ContentTagPrefix + CouncilUpdate.SearchType])]
+[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [DistrictCouncil.CacheTag, CouncilUpdate.CacheTag])]
 public class DetailsModel(CouncilQueries queries, OrganisationLookup organisations) : PageModel
 {
     public CouncilProfile Council { get; private set; } = null!;

@@ -9,7 +9,7 @@ using Portal.Modules.DistrictCouncils.Services;
 
 namespace Portal.Modules.DistrictCouncils.Pages.Councils;
 
-[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.ContentTagPrefix + DistrictCouncil.SearchType])]
+[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [DistrictCouncil.CacheTag])]
 public class IndexModel(CouncilQueries queries, PortalDbContext db) : PageModel
 {
     public IReadOnlyList<Ward> Wards { get; private set; } = [];

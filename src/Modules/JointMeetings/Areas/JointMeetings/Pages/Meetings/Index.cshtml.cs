@@ -10,7 +10,7 @@ using Portal.Modules.JointMeetings.Services;
 
 namespace Portal.Modules.JointMeetings.Pages.Meetings;
 
-[OutputCache(PolicyName = PublicPageCache.ClockPolicy, Tags = [PublicPageCache.ContentTagPrefix + Meeting.SearchType])]
+[OutputCache(PolicyName = PublicPageCache.ClockPolicy, Tags = [Meeting.CacheTag])]
 public class IndexModel(MeetingQueries queries, PortalDbContext db, TimeProvider clock, IStringLocalizer<Strings> T) : PageModel
 {
     public IReadOnlyList<Ward> Wards { get; private set; } = [];
