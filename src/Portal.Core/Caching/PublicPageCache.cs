@@ -2,9 +2,9 @@ namespace Portal.Core.Caching;
 
 /// <summary>
 /// Output caching of the pages residents read. Pages opt in with
-/// <c>[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [DistrictCouncil.CacheTag])]</c>: each content type names its own tag;
-/// anonymous visitors share the cached copy, signed-in staff always get a fresh page.
-/// a committed save of an <see cref="Search.ISearchIndexed"/> entity evicts its <see cref="Search.ISearchIndexed.CacheTag"/> (on every node,
+/// <c>[OutputCache(PolicyName = PublicPageCache.Policy, Tags = [DistrictCouncil.CacheTag])]</c>, each content type naming its own tag.
+/// Anonymous visitors share the cached copy, signed-in staff always get a fresh page.
+/// A committed save of an <see cref="Search.ISearchIndexed"/> entity evicts its <see cref="Search.ISearchIndexed.CacheTag"/> (on every node,
 /// when the cache store is shared); each node's search indexer evicts <see cref="SearchTag"/> after it applies changes.
 /// </summary>
 public static class PublicPageCache
