@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Modules;
@@ -7,7 +6,6 @@ using Portal.Core.Recipes;
 using Portal.Core.Search;
 using Portal.Core.Security;
 using Portal.Modules.DistrictCouncils.Api;
-using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.DistrictCouncils.Recipes;
 using Portal.Modules.DistrictCouncils.Services;
 
@@ -35,26 +33,6 @@ public sealed class DistrictCouncilsModule : PortalModule
         services.AddScoped<CouncilEditor>();
         services.AddScoped<IRecipeStepHandler, DistrictCouncilsStep>();
         services.AddScoped<ISearchDocumentSource, CouncilSearchSource>();
-    }
-
-    public override void ConfigureModel(ModelBuilder modelBuilder)
-    {
-        modelBuilder.Entity<DistrictCouncil>(council =>
-        {
-            council.HasOne(c => c.Ward).WithMany().OnDelete(DeleteBehavior.Restrict);
-            council.HasOne(c => c.ManagingOrganisation).WithMany().OnDelete(DeleteBehavior.Restrict);
-            council.HasIndex(c => new { c.WardId, c.IsPublished, c.Name });
-            // One name per ward.
-            council.HasIndex(c => new { c.WardId, c.Name }).IsUnique();
-        });
-        modelBuilder.Entity<CouncilUpdate>(update =>
-        {
-            update.HasOne(u => u.Council).WithMany(c => c.Updates).OnDelete(DeleteBehavior.Cascade);
-            update.HasOne(u => u.Organisation).WithMany().OnDelete(DeleteBehavior.Restrict);
-            update.HasMany(u => u.Revisions).WithOne().HasForeignKey(r => r.UpdateId).OnDelete(DeleteBehavior.Cascade);
-            update.HasIndex(u => new { u.CouncilId, u.Status, u.PublishedUtc });
-        });
-        modelBuilder.Entity<CouncilUpdateRevision>().HasIndex(r => new { r.UpdateId, r.Number }).IsUnique();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -38,7 +38,8 @@ public abstract class PortalModule : IPortalModule
     public virtual IReadOnlyList<Permission> Permissions => [];
     public virtual IReadOnlyList<NavigationItem> Navigation => [];
     public virtual void ConfigureServices(IServiceCollection services, IConfiguration configuration) { }
-    public virtual void ConfigureModel(ModelBuilder modelBuilder) { }
+    /// <summary>The module's <c>IEntityTypeConfiguration&lt;T&gt;</c> classes (in Models/, one per entity).</summary>
+    public virtual void ConfigureModel(ModelBuilder modelBuilder) => modelBuilder.ApplyConfigurationsFromAssembly(GetType().Assembly);
     public virtual void MapEndpoints(IEndpointRouteBuilder endpoints) { }
 }
 
