@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Tests.Infrastructure;
 
-namespace Portal.Tests;
+namespace Portal.Tests.DistrictCouncils;
 
 /// <summary>
 /// Who may open and save the staff forms of a 北区 council (managed by kita-community): anonymous visitors are sent

@@ -1,7 +1,7 @@
 using Microsoft.Playwright;
 using Portal.Tests.Infrastructure;
 
-namespace Portal.Tests;
+namespace Portal.Tests.DistrictCouncils;
 
 /// <summary>
 /// Real Chromium journeys. Locators go by role, accessible name and label, so they also check that links, headings,

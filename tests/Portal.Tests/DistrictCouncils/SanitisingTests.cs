@@ -2,27 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Tests.Infrastructure;
 
-namespace Portal.Tests;
-
-public class PublishingTests
-{
-    [Fact]
-    public async Task Staff_publishes_an_update_and_residents_see_it()
-    {
-        await using var host = await PortalTestHost.StartAsync();
-        await Scenarios.StaffPublishesUpdateAndResidentsSeeItAsync(host);
-    }
-}
-
-public class ConcurrencyTests
-{
-    [Fact]
-    public async Task Second_save_of_an_update_opened_at_the_same_version_answers_409_and_keeps_the_first()
-    {
-        await using var host = await PortalTestHost.StartAsync();
-        await Scenarios.SecondSaveOfTheSameVersionConflictsAsync(host);
-    }
-}
+namespace Portal.Tests.DistrictCouncils;
 
 public class SanitisingTests
 {

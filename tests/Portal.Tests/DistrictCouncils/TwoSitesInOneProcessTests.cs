@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Portal.Tests.Infrastructure;
 using Xunit.Abstractions;
 
-namespace Portal.Tests;
+namespace Portal.Tests.DistrictCouncils;
 
 /// <summary>
 /// Two sites in one process, one on PostgreSQL and one on SQLite, serving the council page at once: nothing a site

@@ -1,7 +1,7 @@
 using System.Net;
 using Portal.Tests.Infrastructure;
 
-namespace Portal.Tests;
+namespace Portal.Tests.DistrictCouncils;
 
 /// <summary>
 /// Bad input gets a clear message (the form again, or 400/404 problem+json for the API), never a 500, and is never stored.

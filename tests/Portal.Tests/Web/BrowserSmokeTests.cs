@@ -1,6 +1,6 @@
 using Portal.Tests.Infrastructure;
 
-namespace Portal.Tests;
+namespace Portal.Tests.Web;
 
 public class BrowserSmokeTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {

@@ -1,7 +1,7 @@
 using System.Net;
 using Portal.Tests.Infrastructure;
 
-namespace Portal.Tests;
+namespace Portal.Tests.Web;
 
 public class SmokeTests
 {

@@ -2,7 +2,7 @@ using System.Net;
 using Portal.Tests.Infrastructure;
 using Portal.Tests.JointMeetings;
 
-namespace Portal.Tests.Caching;
+namespace Portal.Tests.Core.Caching;
 
 /// <summary>
 /// Output caching of the residents' pages: a second anonymous request is answered from the cache (it carries an Age

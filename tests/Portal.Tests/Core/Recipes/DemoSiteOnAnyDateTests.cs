@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MimeKit;
-using Portal.Core.Data;
+using Portal.Core.Time;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.Digests.Models;
 using Portal.Modules.Digests.Services;
@@ -13,7 +13,7 @@ using Portal.Modules.TaskForces.Models;
 using Portal.Tests.Digests;
 using Portal.Tests.Infrastructure;
 
-namespace Portal.Tests;
+namespace Portal.Tests.Core.Recipes;
 
 /// <summary>
 /// The demo site set up on dates far apart (a Monday in April, the end of December, a leap day, New Year's Day just after
@@ -87,7 +87,7 @@ public sealed partial class DemoSiteOnAnyDateTests(MailboxSmtpFixture fixture) :
         Assert.Contains($"期限 {setupDay.AddDays(-19):yyyy-MM-dd}", kitaText);
     }
 
-    private static DateTime TokyoDay(DateTime utc) => Core.Time.TokyoTime.ToTokyo(utc);
+    private static DateTime TokyoDay(DateTime utc) => TokyoTime.ToTokyo(utc);
 
     private static string PlainText(MimeMessage message) => message.BodyParts.OfType<TextPart>().Single(p => p.IsPlain).Text;
 

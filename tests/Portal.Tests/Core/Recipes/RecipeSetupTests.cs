@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Portal.Core.Recipes;
 using Portal.Tests.Infrastructure;
 
-namespace Portal.Tests;
+namespace Portal.Tests.Core.Recipes;
 
 /// <summary>Setting up a new site from a recipe on an empty SQLite database.</summary>
 public class RecipeSetupTests

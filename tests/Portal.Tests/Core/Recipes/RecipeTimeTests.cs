@@ -1,6 +1,6 @@
 using Portal.Core.Recipes;
 
-namespace Portal.Tests;
+namespace Portal.Tests.Core.Recipes;
 
 /// <summary>Recipe times: relative to the Tokyo day the site is set up on, or fixed.</summary>
 public class RecipeTimeTests

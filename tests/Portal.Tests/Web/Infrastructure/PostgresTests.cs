@@ -1,6 +1,6 @@
 using Portal.Tests.Infrastructure;
 
-namespace Portal.Tests;
+namespace Portal.Tests.Web.Infrastructure;
 
 /// <summary>The same setup and write paths on a real PostgreSQL server; each test has its own database.</summary>
 [Collection(PostgresCollection.Name)]

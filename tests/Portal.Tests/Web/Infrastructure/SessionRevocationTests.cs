@@ -6,7 +6,7 @@ using Portal.Core.Data;
 using Portal.Tests.Infrastructure;
 using Portal.Web.Infrastructure;
 
-namespace Portal.Tests;
+namespace Portal.Tests.Web.Infrastructure;
 
 /// <summary>
 /// A sign-in cookie stops opening staff pages within a minute of a sign-out, a password change, a role change or the

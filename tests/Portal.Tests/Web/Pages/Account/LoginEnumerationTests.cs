@@ -6,9 +6,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Data;
 using Portal.Tests.Infrastructure;
+using Portal.Tests.Web.Infrastructure;
 using Xunit.Abstractions;
 
-namespace Portal.Tests;
+namespace Portal.Tests.Web.Pages.Account;
 
 /// <summary>
 /// The login form tells no one which user names exist: an unknown user, a wrong password, a locked-out account (even
