@@ -10,13 +10,6 @@ using Portal.Modules.Digests.Services;
 
 namespace Portal.Tests.Digests;
 
-public sealed class MailboxSmtpFixture : IAsyncLifetime
-{
-    public SmtpTestServer Smtp { get; private set; } = null!;
-    public async Task InitializeAsync() => Smtp = await SmtpTestServer.StartMailboxAsync();
-    public async Task DisposeAsync() => await Smtp.DisposeAsync();
-}
-
 /// <summary>Sending digests through a real SMTP server: content, exactly-once, concurrent senders, interrupted and crashed senders.</summary>
 public sealed class DigestDeliveryTests(MailboxSmtpFixture fixture) : IClassFixture<MailboxSmtpFixture>
 {

@@ -1,32 +1,14 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using Portal.Core.Data;
 using Portal.Core.Digests;
-using Portal.Core.Time;
 using Portal.Modules.Digests.Models;
 using Portal.Modules.Digests.Services;
 using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Digests;
-
-/// <summary>Stands in for the meeting and task-force modules' digest sources: fixed items per ward, nothing for other scopes.</summary>
-public sealed class FakeDigestSource : IDigestSource
-{
-    public ConcurrentDictionary<int, IReadOnlyList<DigestItem>> MeetingsByWard { get; } = new();
-
-    public Task<IReadOnlyList<DigestSection>> CollectAsync(DigestScope scope, DateTime periodStartUtc, DateTime periodEndUtc, CancellationToken cancellationToken)
-    {
-        var items = scope.WardId is { } ward && MeetingsByWard.TryGetValue(ward, out var found) ? found : [];
-        return Task.FromResult<IReadOnlyList<DigestSection>>(
-        [
-            new DigestSection("upcoming-meetings", "今後の会議", items),
-            new DigestSection("overdue-actions", "期限を過ぎた課題", []),
-        ]);
-    }
-}
 
 /// <summary>
 /// A portal (Hangfire off) wired to a test SMTP server, a fake clock and a fake digest source that replaces the modules'

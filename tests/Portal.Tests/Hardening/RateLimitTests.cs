@@ -1,5 +1,6 @@
 using System.Net;
 using Portal.Tests.Infrastructure;
+using Portal.Tests.Web.Pages.Account;
 
 namespace Portal.Tests.Hardening;
 

@@ -190,10 +190,3 @@ public sealed class PostgresServer : IAsyncLifetime
         }
     }
 }
-
-/// <summary>All PostgreSQL tests share one server (and run one after another).</summary>
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
-{
-    public const string Name = "PostgreSQL";
-}

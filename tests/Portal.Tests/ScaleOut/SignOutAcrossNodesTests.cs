@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using Portal.Tests.Infrastructure;
+using Portal.Tests.Web.Infrastructure;
 
 namespace Portal.Tests.ScaleOut;
 

@@ -1,14 +1,6 @@
 using System.Net;
-using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Search;
-
-public sealed class SearchSiteFixture : IAsyncLifetime
-{
-    public PortalTestHost Host { get; private set; } = null!;
-    public async Task InitializeAsync() => Host = await PortalTestHost.StartAsync();
-    public async Task DisposeAsync() => await Host.DisposeAsync();
-}
 
 /// <summary>Bad input to the search page and API: clear 400s, never a 500. One read-only site for all cases.</summary>
 public class SearchInputTests(SearchSiteFixture site) : IClassFixture<SearchSiteFixture>

@@ -1,12 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Hardening.BadInput;
-
-/// <summary>A request of the corpus, ready to send, and who sends it.</summary>
-public sealed record CorpusRequest(PortalClient Client, HttpRequestMessage Message, string Description, bool DisposeClient);
 
 /// <summary>
 /// Turns the form specs into cases (form × kind of bad input × variant) and a case into a request: the form is rendered

@@ -1,29 +1,6 @@
 using System.Net;
-using Portal.Tests.Infrastructure;
 
 namespace Portal.Tests.Hardening.BadInput;
-
-/// <summary>What the second of two identical submissions should do.</summary>
-public enum Second
-{
-    /// <summary>Take the user where the first one did (the row it created), without creating another.</summary>
-    SameRedirect,
-    /// <summary>Report success again, without creating another row.</summary>
-    Redirect,
-    /// <summary>Show the form again with the message that the name is taken (names are unique).</summary>
-    NameTaken,
-    /// <summary>Refuse with the conflict message: the form's version is no longer the stored one.</summary>
-    Conflict,
-}
-
-/// <summary>A form sent twice: the table its rows live in, how many rows both sends add, and what the second answers.</summary>
-public sealed record Duplicate(string Form, string Table, int Added, Second Second)
-{
-    /// <summary>Values that make the first send a change (edit forms) or unique (create forms).</summary>
-    public Dictionary<string, string> Values { get; init; } = [];
-
-    public override string ToString() => Form;
-}
 
 /// <summary>
 /// Every form submitted twice with the same fields and token, as a double click or a resent form does. The first send
