@@ -87,7 +87,7 @@ public sealed partial class DemoSiteOnAnyDateTests(MailboxSmtpFixture fixture) :
         Assert.Contains($"期限 {setupDay.AddDays(-19):yyyy-MM-dd}", kitaText);
     }
 
-    private static DateTime TokyoDay(DateTime utc) => Core.Time.TokyoTime.ToTokyo(utc);
+    private static DateTime TokyoDay(DateTime utc) => Portal.Core.Time.TokyoTime.ToTokyo(utc);
 
     private static string PlainText(MimeMessage message) => message.BodyParts.OfType<TextPart>().Single(p => p.IsPlain).Text;
 
