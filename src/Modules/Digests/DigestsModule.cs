@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Portal.Core.Data;
 using Portal.Core.Modules;
 using Portal.Modules.Digests.Services;
 
@@ -39,8 +40,10 @@ public sealed class DigestsModule : PortalModule
         services.AddScoped<DigestRunAdministration>();
         services.AddScoped<SubscriptionService>();
 
-        if (configuration.GetSection(DigestOptions.Section).GetValue(nameof(DigestOptions.Enabled), true))
-            services.AddDigestHangfire(configuration);
+        // Hangfire is set up before the options can be resolved: read them here as the binding above reads them.
+        var digests = configuration.GetSection(DigestOptions.Section).Get<DigestOptions>() ?? new DigestOptions();
+        if (digests.Enabled)
+            services.AddDigestHangfire(DatabaseOptions.Read(configuration), digests);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
