@@ -57,6 +57,7 @@ public static class PortalApp
 
         services.AddPublicPageCaching(configuration);
         services.AddPortalCore(catalog);
+        services.AddOptions<MapOptions>().Bind(configuration.GetSection(MapOptions.Section));
         services.AddPublicAddress(configuration, builder.Environment);
         services.AddPortalDatabase(configuration, builder.Environment.ContentRootPath);
 

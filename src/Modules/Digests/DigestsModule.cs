@@ -1,10 +1,9 @@
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Portal.Core.Data;
 using Portal.Core.Modules;
-using Portal.Modules.Digests.Models;
 using Portal.Modules.Digests.Services;
 
 namespace Portal.Modules.Digests;
@@ -41,39 +40,10 @@ public sealed class DigestsModule : PortalModule
         services.AddScoped<DigestRunAdministration>();
         services.AddScoped<SubscriptionService>();
 
-        if (configuration.GetSection(DigestOptions.Section).GetValue(nameof(DigestOptions.Enabled), true))
-            services.AddDigestHangfire(configuration);
-    }
-
-    public override void ConfigureModel(ModelBuilder modelBuilder)
-    {
-        modelBuilder.Entity<DigestSubscription>(subscription =>
-        {
-            subscription.Property(s => s.Frequency).HasConversion<string>().HasMaxLength(10);
-            subscription.HasOne(s => s.User).WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
-            subscription.HasOne(s => s.Ward).WithMany().OnDelete(DeleteBehavior.Cascade);
-            subscription.HasOne(s => s.Organisation).WithMany().OnDelete(DeleteBehavior.Cascade);
-            // One subscription per user and (ward, organisation); NULLs are distinct in a unique index, so a subscription
-            // to a ward alone or an organisation alone has its own filtered index (the SQL reads the same on both providers).
-            subscription.HasIndex(s => new { s.UserId, s.WardId, s.OrganisationId }).IsUnique();
-            subscription.HasIndex(s => new { s.UserId, s.WardId }).IsUnique().HasFilter("\"OrganisationId\" IS NULL");
-            subscription.HasIndex(s => new { s.UserId, s.OrganisationId }).IsUnique().HasFilter("\"WardId\" IS NULL");
-            subscription.HasIndex(s => s.Frequency);
-        });
-        modelBuilder.Entity<DigestRun>(run =>
-        {
-            run.Property(r => r.Frequency).HasConversion<string>().HasMaxLength(10);
-            run.Property(r => r.State).HasConversion<string>().HasMaxLength(10);
-            run.HasIndex(r => new { r.Frequency, r.PeriodKey }).IsUnique();
-        });
-        modelBuilder.Entity<DigestDelivery>(delivery =>
-        {
-            delivery.Property(d => d.Status).HasConversion<string>().HasMaxLength(10);
-            delivery.HasOne(d => d.Run).WithMany(r => r.Deliveries).OnDelete(DeleteBehavior.Cascade);
-            delivery.HasOne(d => d.Subscription).WithMany().OnDelete(DeleteBehavior.Cascade);
-            delivery.HasIndex(d => new { d.RunId, d.SubscriptionId }).IsUnique();
-            delivery.HasIndex(d => new { d.Status, d.NextAttemptUtc });
-        });
+        // Hangfire is set up before the options can be resolved: read them here as the binding above reads them.
+        var digests = configuration.GetSection(DigestOptions.Section).Get<DigestOptions>() ?? new DigestOptions();
+        if (digests.Enabled)
+            services.AddDigestHangfire(DatabaseOptions.Read(configuration), digests);
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -19,6 +19,8 @@ public sealed class SupportOrganisationsModule : PortalModule
 
     public override IReadOnlyList<Permission> Permissions { get; } = Permission.AllOf<SupportPermission>();
 
+    public override IReadOnlyList<Type> Dependencies { get; } = [typeof(Portal.Modules.DistrictCouncils.DistrictCouncilsModule)];
+
     public override IReadOnlyList<NavigationItem> Navigation =>
     [
         new("中間支援組織", "/Directory/Index", Order: 20),

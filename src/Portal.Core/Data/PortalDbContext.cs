@@ -37,25 +37,7 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     {
         base.OnModelCreating(builder);
 
-        builder.Entity<Ward>().HasIndex(w => w.Code).IsUnique();
-        builder.Entity<Organisation>().HasIndex(o => o.Key).IsUnique();
-        builder.Entity<EnabledFeature>().HasKey(f => f.Name);
-        builder.Entity<RecipeExecution>().HasIndex(r => r.RecipeName).IsUnique();
-        builder.Entity<ContentChange>(change =>
-        {
-            change.Property(c => c.ContentType).HasMaxLength(50);
-            change.Property(c => c.ContentKey).HasMaxLength(100);
-            // Every indexer re-reads the last minute of the log each second; without this it scans the whole log.
-            change.HasIndex(c => c.ChangedUtc);
-        });
-        builder.Entity<PortalUser>().HasOne(u => u.Organisation).WithMany().OnDelete(DeleteBehavior.Restrict);
-        builder.Entity<FormSubmission>(submission =>
-        {
-            submission.HasOne<PortalUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
-            // What makes "saved once" hold when the same form is sent twice at the same instant.
-            submission.HasIndex(s => new { s.UserId, s.Form, s.Key }).IsUnique();
-        });
-
+        builder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
         foreach (var module in _portal.Catalog.Modules)
             module.ConfigureModel(builder);
 

@@ -23,16 +23,31 @@ public sealed class FeatureState(ModuleCatalog catalog)
         _enabled = new HashSet<string>(names, StringComparer.Ordinal);
     }
 
-    public async Task EnableAsync(PortalDbContext db, IEnumerable<string> features, DateTime nowUtc, CancellationToken ct = default)
+    /// <summary>
+    /// Enables <paramref name="enable"/> and every module they depend on, and disables <paramref name="disable"/> and every
+    /// module that depends on them (as Orchard Core's recipes do), so that no enabled module lacks one it needs. A module
+    /// both to enable (itself or as a dependency) and to disable (itself or as a dependent) is refused, as is an unknown name.
+    /// </summary>
+    public async Task UpdateAsync(PortalDbContext db, IEnumerable<string> enable, IEnumerable<string> disable, DateTime nowUtc,
+        CancellationToken ct = default)
     {
-        foreach (var name in features)
-        {
-            if (catalog.Find(name) is null)
-                throw new InvalidOperationException($"Unknown feature '{name}'. Known: {string.Join(", ", catalog.Modules.Select(m => m.Name))}.");
-            if (!await db.EnabledFeatures.AnyAsync(f => f.Name == name, ct))
-                db.EnabledFeatures.Add(new EnabledFeature { Name = name, EnabledUtc = nowUtc });
-        }
+        var toEnable = Names(catalog.WithDependencies(enable.Select(Module)));
+        var toDisable = Names(catalog.WithDependents(disable.Select(Module)));
+        var both = toEnable.Intersect(toDisable).Order(StringComparer.Ordinal).ToList();
+        if (both.Count > 0)
+            throw new InvalidOperationException(
+                $"Features {string.Join(", ", both)} would be both enabled and disabled: a module to enable needs one to disable.");
+
+        var rows = await db.EnabledFeatures.ToListAsync(ct);
+        db.EnabledFeatures.RemoveRange(rows.Where(row => toDisable.Contains(row.Name)));
+        db.EnabledFeatures.AddRange(toEnable.Except(rows.Select(row => row.Name)).Order(StringComparer.Ordinal)
+            .Select(name => new EnabledFeature { Name = name, EnabledUtc = nowUtc }));
         await db.SaveChangesAsync(ct);
         await LoadAsync(db, ct);
     }
+
+    private IPortalModule Module(string name) =>
+        catalog.Find(name) ?? throw new InvalidOperationException($"Unknown feature '{name}'. Known: {string.Join(", ", catalog.Modules.Select(m => m.Name))}.");
+
+    private static HashSet<string> Names(IEnumerable<IPortalModule> modules) => modules.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
 }

@@ -19,6 +19,12 @@ public interface IPortalModule
 
     IReadOnlyList<Permission> Permissions { get; }
 
+    /// <summary>
+    /// The module types this one needs enabled (it uses their types or services). Enabling this module enables them;
+    /// disabling one of them disables this module too (<see cref="FeatureState.UpdateAsync"/>).
+    /// </summary>
+    IReadOnlyList<Type> Dependencies { get; }
+
     /// <summary>Links the theme shows in the main navigation while the module is enabled.</summary>
     IReadOnlyList<NavigationItem> Navigation { get; }
 
@@ -36,6 +42,7 @@ public abstract class PortalModule : IPortalModule
     public abstract string Name { get; }
     public abstract string DisplayName { get; }
     public virtual IReadOnlyList<Permission> Permissions => [];
+    public virtual IReadOnlyList<Type> Dependencies => [];
     public virtual IReadOnlyList<NavigationItem> Navigation => [];
     public virtual void ConfigureServices(IServiceCollection services, IConfiguration configuration) { }
     /// <summary>The module's <c>IEntityTypeConfiguration&lt;T&gt;</c> classes (in Models/, one per entity).</summary>

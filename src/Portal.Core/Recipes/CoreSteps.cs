@@ -8,15 +8,21 @@ using Portal.Core.Security;
 
 namespace Portal.Core.Recipes;
 
-/// <summary>{"name":"feature","enable":["DistrictCouncils"]}</summary>
+/// <summary>
+/// {"name":"feature","enable":["SupportOrganisations"],"disable":["Digests"]}: enabling a module enables what it depends on,
+/// disabling one disables what depends on it (<see cref="FeatureState.UpdateAsync"/>).
+/// </summary>
 public sealed class FeatureStep(FeatureState features) : IRecipeStepHandler
 {
     public string StepName => "feature";
 
-    public Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken) =>
-        features.EnableAsync(context.Db, context.Read<Model>().Enable, context.NowUtc, cancellationToken);
+    public Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
+    {
+        var model = context.Read<Model>();
+        return features.UpdateAsync(context.Db, model.Enable ?? [], model.Disable ?? [], context.NowUtc, cancellationToken);
+    }
 
-    private sealed record Model(List<string> Enable);
+    private sealed record Model(List<string>? Enable, List<string>? Disable);
 }
 
 /// <summary>{"name":"wards","wards":[{"code":"27127","name":"北区","nameEn":"Kita"}]}; existing codes are updated.</summary>

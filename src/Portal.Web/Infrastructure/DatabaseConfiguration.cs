@@ -6,31 +6,15 @@ using Portal.Core.Modules;
 
 namespace Portal.Web.Infrastructure;
 
-public enum DatabaseProvider { Sqlite, PostgreSql }
-
-/// <summary>
-/// Chooses the provider and its migrations assembly from configuration: Portal:Database:Provider (Sqlite, the
-/// embedded default, or PostgreSql) and ConnectionStrings:Portal (empty: App_Data/portal.db under the content root).
-/// </summary>
+/// <summary>The site's context on the provider <see cref="DatabaseOptions"/> names, with that provider's migrations assembly.</summary>
 public static class DatabaseConfiguration
 {
-    public static DatabaseProvider ReadProvider(IConfiguration configuration)
-    {
-        var value = configuration["Portal:Database:Provider"];
-        if (string.IsNullOrWhiteSpace(value)) return DatabaseProvider.Sqlite;
-        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
-            ? provider
-            : throw new InvalidOperationException($"Portal:Database:Provider '{value}' is neither Sqlite nor PostgreSql.");
-    }
-
     public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
-        var provider = ReadProvider(configuration);
-        var connectionString = configuration.GetConnectionString("Portal");
-        if (provider == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(connectionString))
+        var database = DatabaseOptions.Read(configuration);
+        if (database.IsPostgreSql && database.ConnectionString is null)
             throw new InvalidOperationException("ConnectionStrings:Portal must be set when Portal:Database:Provider is PostgreSql.");
-        if (string.IsNullOrWhiteSpace(connectionString))
-            connectionString = DefaultSqliteConnectionString(contentRoot);
+        var connectionString = database.ConnectionString ?? DefaultSqliteConnectionString(contentRoot);
 
         // Pooled: a page then reuses a context instead of building one (and its EF service scope) per request.
         services.AddDbContextPool<PortalDbContext>((serviceProvider, options) =>
@@ -38,10 +22,10 @@ public static class DatabaseConfiguration
             options.UsePortalModel(serviceProvider.GetRequiredService<ModuleCatalog>(), serviceProvider.GetRequiredService<TimeProvider>(),
                 serviceProvider.GetRequiredService<CurrentEditor>());
             options.AddInterceptors(serviceProvider.GetRequiredService<ContentCommitInterceptor>());
-            if (provider == DatabaseProvider.Sqlite)
-                options.UseSqlite(connectionString, o => o.MigrationsAssembly("Portal.Migrations.Sqlite"));
-            else
+            if (database.IsPostgreSql)
                 options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Portal.Migrations.PostgreSql"));
+            else
+                options.UseSqlite(connectionString, o => o.MigrationsAssembly("Portal.Migrations.Sqlite"));
         });
         return services;
     }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Portal.Core.Data;
 using StackExchange.Redis;
 
 namespace Portal.Web.Infrastructure;
@@ -47,7 +48,7 @@ public static class ScaleOut
             return services;
         }
 
-        if (DatabaseConfiguration.ReadProvider(configuration) != DatabaseProvider.PostgreSql)
+        if (!DatabaseOptions.Read(configuration).IsPostgreSql)
             throw new InvalidOperationException(
                 $"{RedisSetting} is set, which means several nodes, but Portal:Database:Provider is Sqlite: nodes cannot share one SQLite file. " +
                 $"Set Portal:Database:Provider=PostgreSql and ConnectionStrings:Portal, or remove {RedisSetting} to run one node.");

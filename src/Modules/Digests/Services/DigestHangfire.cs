@@ -6,10 +6,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Portal.Core.Data;
 using Portal.Core.Security;
 using Portal.Core.Time;
 
@@ -24,26 +24,22 @@ public static class DigestHangfire
     public const string DashboardPath = "/admin/jobs";
     public const string SchemaName = "hangfire";
 
-    public static void AddDigestHangfire(this IServiceCollection services, IConfiguration configuration)
+    public static void AddDigestHangfire(this IServiceCollection services, DatabaseOptions database, DigestOptions digests)
     {
-        var provider = configuration["Portal:Database:Provider"];
-        var onPostgres = string.Equals(provider, "PostgreSql", StringComparison.OrdinalIgnoreCase);
-        var connectionString = configuration.GetConnectionString("Portal");
-        var digests = configuration.GetSection(DigestOptions.Section);
 
         services.AddHangfire(config =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
-            if (onPostgres)
+            if (database.IsPostgreSql)
             {
                 // Several nodes may start at once on a new database: Hangfire.PostgreSql's own installer does not serialise them.
-                HangfireSchema.Install(connectionString!, SchemaName);
+                HangfireSchema.Install(database.ConnectionString!, SchemaName);
                 var storage = new PostgreSqlStorageOptions { UseSlidingInvisibilityTimeout = true, SchemaName = SchemaName, PrepareSchemaIfNecessary = false };
-                if (digests.GetValue<TimeSpan?>(nameof(DigestOptions.QueuePollInterval)) is { } poll)
+                if (digests.QueuePollInterval is { } poll)
                     storage.QueuePollInterval = poll;
-                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), storage);
+                config.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString), storage);
             }
             else
             {

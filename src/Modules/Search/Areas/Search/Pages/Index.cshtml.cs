@@ -1,15 +1,15 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Portal.Core.Caching;
 using Portal.Core.Data;
+using Portal.Core.Security;
 using Portal.Modules.Search.Services;
 
 namespace Portal.Modules.Search.Pages;
 
 [OutputCache(PolicyName = PublicPageCache.Policy, Tags = [PublicPageCache.SearchTag])]
-public class IndexModel(SearchService search, PortalDbContext db) : PageModel
+public class IndexModel(SearchService search, OrganisationLookup organisations) : PageModel
 {
     public string? Q { get; private set; }
     public string? Type { get; private set; }
@@ -22,7 +22,7 @@ public class IndexModel(SearchService search, PortalDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(string? q, string? type, string? ward, string? p, CancellationToken ct)
     {
         (Q, Type, Ward) = (q, type, ward);
-        Wards = await db.Wards.AsNoTracking().OrderBy(w => w.SortOrder).ToListAsync(ct);
+        Wards = await organisations.WardsAsync(ct);
         if (q is null && type is null && ward is null && p is null)
             return Page();
 
