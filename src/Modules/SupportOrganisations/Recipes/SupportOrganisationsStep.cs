@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Content;
 using Portal.Core.Data;
 using Portal.Core.Recipes;
 using Portal.Modules.DistrictCouncils.Models;
@@ -40,7 +41,7 @@ public sealed class SupportOrganisationsStep : IRecipeStepHandler
             db.Add(new SupportProfile
             {
                 OrganisationId = organisation.Id,
-                Services = SupportServiceLabels.Combine(item.Services.Select(s => ParseService(s, item.Organisation))),
+                Services = FlagSet<SupportServices>.Combine(item.Services.Select(s => ParseService(s, item.Organisation))),
                 ServicesNote = item.ServicesNote ?? "",
                 Description = item.Description ?? "",
                 Staff = item.Staff ?? "",
@@ -108,14 +109,10 @@ public sealed class SupportOrganisationsStep : IRecipeStepHandler
     }
 
     /// <summary>Accepts the Japanese label (会計・事務支援) or the enum name (AccountingAndAdministration).</summary>
-    private static SupportServices ParseService(string value, string organisation)
-    {
-        var byLabel = SupportServiceLabels.All.FirstOrDefault(s => SupportServiceLabels.Japanese(s) == value);
-        if (byLabel != SupportServices.None) return byLabel;
-        return SupportServiceLabels.TryParseOne(value, out var service)
+    private static SupportServices ParseService(string value, string organisation) =>
+        FlagSet<SupportServices>.TryParseLabelOrName(value, out var service)
             ? service
             : throw new RecipeException($"Support profile '{organisation}': unknown service '{value}'.");
-    }
 
     private sealed record ProfileItem(
         string Organisation, List<string> Services, List<string> Wards, string? ServicesNote, string? Description,

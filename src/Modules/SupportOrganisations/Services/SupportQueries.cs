@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Content;
 using Portal.Core.Data;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.SupportOrganisations.Models;
@@ -12,7 +13,7 @@ public sealed record SupportFilter(string? WardCode, SupportServices Service)
     public static SupportFilter Parse(string? ward, string? service, IDictionary<string, string[]> errors)
     {
         var parsedService = SupportServices.None;
-        if (!string.IsNullOrEmpty(service) && !SupportServiceLabels.TryParseOne(service, out parsedService))
+        if (!string.IsNullOrEmpty(service) && !FlagSet<SupportServices>.TryParseOne(service, out parsedService))
             errors["service"] = ["支援内容の値が正しくありません。"];
         if (ward is { Length: > 6 })
             errors["ward"] = ["区は27127のような区コードで指定してください。"];

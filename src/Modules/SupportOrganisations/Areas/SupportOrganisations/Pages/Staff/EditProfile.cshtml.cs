@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Portal.Core.Content;
 using Portal.Core.Data;
 using Portal.Core.Security;
 using Portal.Modules.DistrictCouncils.Services;
@@ -86,7 +87,7 @@ public class EditProfileModel(PortalDbContext db, SupportEditor editor, Organisa
         var (profile, denied) = await ResolveAsync(id, ct);
         if (denied is not null) return denied;
 
-        if (Input.Services.Any(s => !SupportServiceLabels.All.Contains(s)))
+        if (Input.Services.Any(s => !FlagSet<SupportServices>.All.Contains(s)))
             ModelState.AddModelError("Input.Services", T["支援内容の値が正しくありません。"]);
         var website = Input.WebsiteUrl?.Trim() ?? "";
         if (website.Length > 0 && !WebsiteUrl.IsValid(website))
@@ -104,7 +105,7 @@ public class EditProfileModel(PortalDbContext db, SupportEditor editor, Organisa
             return Page();
         }
 
-        profile!.Services = SupportServiceLabels.Combine(Input.Services);
+        profile!.Services = FlagSet<SupportServices>.Combine(Input.Services);
         profile.ServicesNote = Input.ServicesNote?.Trim() ?? "";
         profile.Description = Input.Description?.Trim() ?? "";
         profile.Staff = Input.Staff?.Trim() ?? "";
@@ -158,7 +159,7 @@ public class EditProfileModel(PortalDbContext db, SupportEditor editor, Organisa
 
     private ProfileInput ToInput(SupportProfile p) => new()
     {
-        Services = SupportServiceLabels.Split(p.Services).ToList(),
+        Services = FlagSet<SupportServices>.Split(p.Services).ToList(),
         ServicesNote = p.ServicesNote,
         WardCodes = db.Wards.AsNoTracking().Where(w => p.Wards.Select(x => x.WardId).Contains(w.Id)).Select(w => w.Code).ToList(),
         Description = p.Description, Staff = p.Staff, TrackRecord = p.TrackRecord,
