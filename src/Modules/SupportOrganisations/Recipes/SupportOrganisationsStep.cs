@@ -6,6 +6,7 @@ using Portal.Core.Data;
 using Portal.Core.Recipes;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.SupportOrganisations.Models;
+using Portal.Modules.SupportOrganisations.Services;
 
 namespace Portal.Modules.SupportOrganisations.Recipes;
 
@@ -17,7 +18,7 @@ namespace Portal.Modules.SupportOrganisations.Recipes;
 /// The organisations themselves come from the organisations step (kind IntermediarySupport). Existing profiles and
 /// choices are left as they are, so re-running a recipe adds only what is new.
 /// </summary>
-public sealed class SupportOrganisationsStep : IRecipeStepHandler
+public sealed class SupportOrganisationsStep(SupportEditor editor) : IRecipeStepHandler
 {
     public string StepName => "supportOrganisations";
 
@@ -30,15 +31,15 @@ public sealed class SupportOrganisationsStep : IRecipeStepHandler
 
         foreach (var item in model.Profiles)
         {
-            if (!organisations.TryGetValue(item.Organisation, out var organisation) || organisation.Kind != OrganisationKind.IntermediarySupport)
+            if (!organisations.TryGetValue(item.Organisation, out var organisation) || !organisation.IsSupportOrganisation())
                 throw new RecipeException($"Support profile: '{item.Organisation}' is not an intermediary support organisation.");
-            if (await db.Set<SupportProfile>().AnyAsync(p => p.OrganisationId == organisation.Id, cancellationToken))
-                continue;
-
             var website = item.Website ?? "";
             if (website.Length > 0 && !WebsiteUrl.IsValid(website))
                 throw new RecipeException($"Support profile '{item.Organisation}': '{website}' is not an http(s) address.");
-            db.Add(new SupportProfile
+            var wardIds = item.Wards.Distinct()
+                .Select(code => wards.TryGetValue(code, out var id) ? id : throw new RecipeException($"Support profile '{item.Organisation}': unknown ward '{code}'."))
+                .ToList();
+            await editor.ImportProfileAsync(new SupportProfile
             {
                 OrganisationId = organisation.Id,
                 Services = FlagSet<SupportServices>.Combine(item.Services.Select(s => ParseService(s, item.Organisation))),
@@ -51,18 +52,8 @@ public sealed class SupportOrganisationsStep : IRecipeStepHandler
                 ContactEmail = item.ContactEmail ?? "",
                 WebsiteUrl = website,
                 IsPublished = item.Published ?? true,
-                Wards = item.Wards.Distinct().Select(code => new SupportProfileWard
-                {
-                    WardId = wards.TryGetValue(code, out var id) ? id : throw new RecipeException($"Support profile '{item.Organisation}': unknown ward '{code}'."),
-                }).ToList(),
-                CreatedUtc = context.NowUtc,
-                CreatedBy = "recipe",
-                ModifiedUtc = context.NowUtc,
-                ModifiedBy = "recipe",
-            });
+            }, wardIds, cancellationToken);
         }
-        // Choices refer to the profiles above by organisation.
-        await db.SaveChangesAsync(cancellationToken);
 
         foreach (var item in model.Choices ?? [])
         {
@@ -77,19 +68,8 @@ public sealed class SupportOrganisationsStep : IRecipeStepHandler
                     .Where(p => p.Organisation!.Key == item.Organisation && p.Wards.Any(w => w.WardId == wardId))
                     .Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new RecipeException($"Support choice {label}: '{item.Organisation}' has no profile covering ward {item.Ward}.");
-            if (await db.Set<SupportChoice>().AnyAsync(c => c.CouncilId == councilId && c.FiscalYear == fiscalYear, cancellationToken))
-                continue;
-            db.Add(new SupportChoice
-            {
-                CouncilId = councilId,
-                FiscalYear = fiscalYear,
-                ProfileId = profileId,
-                Reason = item.Reason,
-                CreatedUtc = context.NowUtc,
-                CreatedBy = "recipe",
-                ModifiedUtc = context.NowUtc,
-                ModifiedBy = "recipe",
-            });
+            await editor.ImportChoiceAsync(
+                new SupportChoice { CouncilId = councilId, FiscalYear = fiscalYear, ProfileId = profileId, Reason = item.Reason }, cancellationToken);
         }
     }
 
