@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Portal.Core.Content;
 using Portal.Core.Data;
 using Portal.Core.Time;
 using Portal.Modules.DistrictCouncils.Models;
@@ -159,8 +160,8 @@ public static class BareCouncilPages
                 <select id="field" name="field">
                     <option value="">すべての分野</option>
             """);
-        foreach (var f in ActivityFieldLabels.All)
-            body.Append($"<option value=\"{f}\">{ActivityFieldLabels.Japanese(f)}</option>\n");
+        foreach (var f in FlagSet<ActivityFields>.All)
+            body.Append($"<option value=\"{f}\">{FlagSet<ActivityFields>.Label(f)}</option>\n");
         body.Append($"""
                 </select>
                 <button type="submit">絞り込む</button>
@@ -184,8 +185,8 @@ public static class BareCouncilPages
                         <p class="meta">{E(reader.GetString(2))} · {E(reader.GetString(4))}</p>
                         <ul class="tags" aria-label="活動分野">
                     """);
-                foreach (var f in ActivityFieldLabels.Split((ActivityFields)reader.GetInt32(5)))
-                    body.Append($"<li class=\"tag\">{ActivityFieldLabels.Japanese(f)}</li>\n");
+                foreach (var f in FlagSet<ActivityFields>.Split((ActivityFields)reader.GetInt32(5)))
+                    body.Append($"<li class=\"tag\">{FlagSet<ActivityFields>.Label(f)}</li>\n");
                 body.Append("</ul>\n</li>\n");
             }
         }
@@ -236,8 +237,8 @@ public static class BareCouncilPages
                     <dd>
                         <ul class="tags">
                 """);
-            foreach (var f in ActivityFieldLabels.Split((ActivityFields)reader.GetInt32(11)))
-                body.Append($"<li class=\"tag\">{ActivityFieldLabels.Japanese(f)}</li>\n");
+            foreach (var f in FlagSet<ActivityFields>.Split((ActivityFields)reader.GetInt32(11)))
+                body.Append($"<li class=\"tag\">{FlagSet<ActivityFields>.Label(f)}</li>\n");
             body.Append($"""
                         </ul>
                     </dd>

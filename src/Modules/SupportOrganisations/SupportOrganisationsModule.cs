@@ -1,11 +1,9 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Portal.Core.Modules;
 using Portal.Core.Recipes;
 using Portal.Core.Search;
 using Portal.Core.Security;
-using Portal.Modules.SupportOrganisations.Models;
 using Portal.Modules.SupportOrganisations.Recipes;
 using Portal.Modules.SupportOrganisations.Services;
 
@@ -35,28 +33,5 @@ public sealed class SupportOrganisationsModule : PortalModule
         services.AddScoped<SupportEditor>();
         services.AddScoped<IRecipeStepHandler, SupportOrganisationsStep>();
         services.AddScoped<ISearchDocumentSource, SupportSearchSource>();
-    }
-
-    public override void ConfigureModel(ModelBuilder modelBuilder)
-    {
-        modelBuilder.Entity<SupportProfile>(profile =>
-        {
-            profile.HasOne(p => p.Organisation).WithMany().OnDelete(DeleteBehavior.Restrict);
-            profile.HasIndex(p => p.OrganisationId).IsUnique();
-            profile.HasIndex(p => p.IsPublished);
-            profile.HasMany(p => p.Wards).WithOne().HasForeignKey(w => w.ProfileId).OnDelete(DeleteBehavior.Cascade);
-        });
-        modelBuilder.Entity<SupportProfileWard>(ward =>
-        {
-            ward.HasKey(w => new { w.ProfileId, w.WardId });
-            ward.HasOne(w => w.Ward).WithMany().OnDelete(DeleteBehavior.Restrict);
-            ward.HasIndex(w => w.WardId);
-        });
-        modelBuilder.Entity<SupportChoice>(choice =>
-        {
-            choice.HasOne(c => c.Council).WithMany().OnDelete(DeleteBehavior.Cascade);
-            choice.HasOne(c => c.Profile).WithMany().OnDelete(DeleteBehavior.Restrict);
-            choice.HasIndex(c => new { c.CouncilId, c.FiscalYear }).IsUnique();
-        });
     }
 }

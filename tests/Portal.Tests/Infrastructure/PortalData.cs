@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Content;
 using Portal.Core.Data;
 using Portal.Modules.DistrictCouncils.Models;
 
@@ -71,7 +72,7 @@ public static class PortalData
     }
 
     private static IEnumerable<string> ActivityFieldLabelsOf(DistrictCouncil c) =>
-        ActivityFieldLabels.Split(c.Fields).Select(f => f.ToString());
+        FlagSet<ActivityFields>.Split(c.Fields).Select(f => f.ToString());
 
     public static List<KeyValuePair<string, string>> UpdateForm(string title, string body, Guid version, string intent) =>
     [

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Portal.Core.Content;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.DistrictCouncils.Services;
 
@@ -32,7 +33,7 @@ public static class CouncilsApi
                 Items = result.Items.Select(c => new
                 {
                     c.Id, c.Name, Ward = c.WardName, c.Area,
-                    Fields = ActivityFieldLabels.Split(c.Fields).Select(f => f.ToString()),
+                    Fields = FlagSet<ActivityFields>.Split(c.Fields).Select(f => f.ToString()),
                 }),
             });
         });
@@ -70,7 +71,7 @@ public static class CouncilsApi
             return Results.Ok(new
             {
                 council.Id, council.Name, Ward = council.Ward!.Name, WardCode = council.Ward.Code, council.Area,
-                Fields = ActivityFieldLabels.Split(council.Fields).Select(f => f.ToString()),
+                Fields = FlagSet<ActivityFields>.Split(council.Fields).Select(f => f.ToString()),
                 council.Description, council.ContactName, council.ContactPhone, council.ContactEmail,
                 council.Latitude, council.Longitude,
                 Updates = updates.Select(u => new { u.Id, u.Title, u.Body, u.PublishedUtc, Organisation = u.Organisation!.Name }),

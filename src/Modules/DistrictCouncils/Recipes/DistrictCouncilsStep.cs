@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Content;
 using Portal.Core.Recipes;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.DistrictCouncils.Services;
@@ -30,7 +31,7 @@ public sealed class DistrictCouncilsStep(CouncilEditor editor) : IRecipeStepHand
                 WardId = wardId,
                 ManagingOrganisationId = OrganisationId(organisations, item.ManagedBy, item.Name),
                 Area = item.Area ?? "",
-                Fields = ActivityFieldLabels.Combine(item.Fields.Select(f => ParseField(f, item.Name))),
+                Fields = FlagSet<ActivityFields>.Combine(item.Fields.Select(f => ParseField(f, item.Name))),
                 Description = item.Description ?? "",
                 ContactName = item.ContactName ?? "",
                 ContactPhone = item.ContactPhone ?? "",
@@ -58,14 +59,10 @@ public sealed class DistrictCouncilsStep(CouncilEditor editor) : IRecipeStepHand
         organisations.TryGetValue(key, out var id) ? id : throw new RecipeException($"Council '{council}': unknown organisation '{key}'.");
 
     /// <summary>Accepts the Japanese label (防犯・防災) or the enum name (SafetyAndDisasterPrevention).</summary>
-    private static ActivityFields ParseField(string value, string council)
-    {
-        var byLabel = ActivityFieldLabels.All.FirstOrDefault(f => ActivityFieldLabels.Japanese(f) == value);
-        if (byLabel != ActivityFields.None) return byLabel;
-        return ActivityFieldLabels.TryParseOne(value, out var field)
+    private static ActivityFields ParseField(string value, string council) =>
+        FlagSet<ActivityFields>.TryParseLabelOrName(value, out var field)
             ? field
             : throw new RecipeException($"Council '{council}': unknown activity field '{value}'.");
-    }
 
     private sealed record UpdateItem(string Title, string Body, string Organisation, RecipeTime? Published);
 

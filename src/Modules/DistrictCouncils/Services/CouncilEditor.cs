@@ -48,7 +48,7 @@ public sealed class CouncilEditor(
         var name = input.Name?.Trim() ?? "";
         if (ward is not null && name.Length > 0 && await NameTakenAsync(ward.Id, name, id ?? 0, ct))
             errors.Add(NameTaken(ward, name));
-        if (input.Fields.Any(f => !ActivityFieldLabels.All.Contains(f)))
+        if (input.Fields.Any(f => !FlagSet<ActivityFields>.All.Contains(f)))
             errors.Add(new(nameof(input.Fields), T["活動分野の値が正しくありません。"]));
         if (input.Latitude.HasValue != input.Longitude.HasValue)
             errors.Add(new(nameof(input.Longitude), T["緯度と経度は両方入力するか、両方空欄にしてください。"]));
@@ -172,7 +172,7 @@ public sealed class CouncilEditor(
         council.WardId = wardId;
         council.ManagingOrganisationId = managingOrganisationId;
         council.Area = input.Area?.Trim() ?? "";
-        council.Fields = ActivityFieldLabels.Combine(input.Fields);
+        council.Fields = FlagSet<ActivityFields>.Combine(input.Fields);
         council.Description = input.Description?.Trim() ?? "";
         council.ContactName = input.ContactName?.Trim() ?? "";
         council.ContactPhone = input.ContactPhone?.Trim() ?? "";

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Portal.Core.Content;
 using Portal.Core.Validation;
 using Portal.Modules.DistrictCouncils.Models;
 
@@ -61,7 +62,7 @@ public sealed class CouncilInput
     public static CouncilInput From(DistrictCouncil c) => new()
     {
         Name = c.Name, WardCode = c.Ward!.Code, ManagingOrganisationId = c.ManagingOrganisationId, Area = c.Area,
-        Fields = ActivityFieldLabels.Split(c.Fields).ToList(), Description = c.Description,
+        Fields = FlagSet<ActivityFields>.Split(c.Fields).ToList(), Description = c.Description,
         ContactName = c.ContactName, ContactPhone = c.ContactPhone, ContactEmail = c.ContactEmail,
         Latitude = c.Latitude, Longitude = c.Longitude, IsPublished = c.IsPublished, Version = c.Version,
     };

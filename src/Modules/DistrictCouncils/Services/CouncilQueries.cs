@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Content;
 using Portal.Core.Data;
 using Portal.Modules.DistrictCouncils.Models;
 
@@ -12,8 +13,8 @@ public sealed record CouncilFilter(string? WardCode, ActivityFields Field, int P
     public static CouncilFilter Parse(string? ward, string? field, string? page, IDictionary<string, string[]> errors)
     {
         var parsedField = ActivityFields.None;
-        if (!string.IsNullOrEmpty(field) && !ActivityFieldLabels.TryParseOne(field, out parsedField))
-            errors["field"] = [$"'{field}' is not an activity field. Use one of: {string.Join(", ", ActivityFieldLabels.All)}."];
+        if (!string.IsNullOrEmpty(field) && !FlagSet<ActivityFields>.TryParseOne(field, out parsedField))
+            errors["field"] = [$"'{field}' is not an activity field. Use one of: {string.Join(", ", FlagSet<ActivityFields>.All)}."];
 
         var parsedPage = 1;
         if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, out parsedPage) || parsedPage < 1 || parsedPage > 100_000))

@@ -46,7 +46,7 @@ public sealed class CouncilSearchSource(PortalDbContext db) : ISearchDocumentSou
 
     private static SearchDocument ToDocument(DistrictCouncil c) => new(
         DistrictCouncil.SearchType, c.Id.ToString(CultureInfo.InvariantCulture), c.Name,
-        string.Join("\n", c.Area, c.Description, string.Join(" ", ActivityFieldLabels.Split(c.Fields).Select(ActivityFieldLabels.Japanese)), c.ContactName),
+        string.Join("\n", c.Area, c.Description, string.Join(" ", FlagSet<ActivityFields>.Split(c.Fields).Select(FlagSet<ActivityFields>.Label)), c.ContactName),
         CouncilPaths.Council(c.Id), c.Ward!.Code, c.ModifiedUtc, SearchAudience.Everyone);
 
     private static SearchDocument ToDocument(CouncilUpdate u) => new(

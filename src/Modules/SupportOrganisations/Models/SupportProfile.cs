@@ -8,7 +8,7 @@ using Portal.Modules.DistrictCouncils.Models;
 namespace Portal.Modules.SupportOrganisations.Models;
 
 /// <summary>The public profile of an intermediary support organisation (中間支援組織); that organisation's staff own it.</summary>
-public class SupportProfile : IVersioned, ISearchIndexed
+public class SupportProfile : AuditedEntity, ISearchIndexed
 {
     public const string SearchType = "support-organisation";
 
@@ -58,18 +58,6 @@ public class SupportProfile : IVersioned, ISearchIndexed
 
     public bool IsPublished { get; set; }
 
-    public Guid Version { get; set; }
-
-    public DateTime CreatedUtc { get; set; }
-
-    [MaxLength(100)]
-    public string CreatedBy { get; set; } = "";
-
-    public DateTime ModifiedUtc { get; set; }
-
-    [MaxLength(100)]
-    public string ModifiedBy { get; set; } = "";
-
     public List<SupportProfileWard> Wards { get; set; } = [];
 }
 
@@ -86,7 +74,7 @@ public class SupportProfileWard
 /// The support organisation a council chose for one fiscal year, and why. One row per council and year:
 /// changing the choice updates the row.
 /// </summary>
-public class SupportChoice : IVersioned
+public class SupportChoice : AuditedEntity
 {
     public const int ReasonMaxLength = 1000;
 
@@ -103,16 +91,4 @@ public class SupportChoice : IVersioned
 
     [MaxLength(ReasonMaxLength)]
     public string Reason { get; set; } = "";
-
-    public Guid Version { get; set; }
-
-    public DateTime CreatedUtc { get; set; }
-
-    [MaxLength(100)]
-    public string CreatedBy { get; set; } = "";
-
-    public DateTime ModifiedUtc { get; set; }
-
-    [MaxLength(100)]
-    public string ModifiedBy { get; set; } = "";
 }

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Content;
 using Portal.Core.Data;
 using Portal.Core.Recipes;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.SupportOrganisations.Models;
+using Portal.Modules.SupportOrganisations.Services;
 
 namespace Portal.Modules.SupportOrganisations.Recipes;
 
@@ -16,7 +18,7 @@ namespace Portal.Modules.SupportOrganisations.Recipes;
 /// The organisations themselves come from the organisations step (kind IntermediarySupport). Existing profiles and
 /// choices are left as they are, so re-running a recipe adds only what is new.
 /// </summary>
-public sealed class SupportOrganisationsStep : IRecipeStepHandler
+public sealed class SupportOrganisationsStep(SupportEditor editor) : IRecipeStepHandler
 {
     public string StepName => "supportOrganisations";
 
@@ -29,18 +31,18 @@ public sealed class SupportOrganisationsStep : IRecipeStepHandler
 
         foreach (var item in model.Profiles)
         {
-            if (!organisations.TryGetValue(item.Organisation, out var organisation) || organisation.Kind != OrganisationKind.IntermediarySupport)
+            if (!organisations.TryGetValue(item.Organisation, out var organisation) || !organisation.IsSupportOrganisation())
                 throw new RecipeException($"Support profile: '{item.Organisation}' is not an intermediary support organisation.");
-            if (await db.Set<SupportProfile>().AnyAsync(p => p.OrganisationId == organisation.Id, cancellationToken))
-                continue;
-
             var website = item.Website ?? "";
             if (website.Length > 0 && !WebsiteUrl.IsValid(website))
                 throw new RecipeException($"Support profile '{item.Organisation}': '{website}' is not an http(s) address.");
-            db.Add(new SupportProfile
+            var wardIds = item.Wards.Distinct()
+                .Select(code => wards.TryGetValue(code, out var id) ? id : throw new RecipeException($"Support profile '{item.Organisation}': unknown ward '{code}'."))
+                .ToList();
+            await editor.ImportProfileAsync(new SupportProfile
             {
                 OrganisationId = organisation.Id,
-                Services = SupportServiceLabels.Combine(item.Services.Select(s => ParseService(s, item.Organisation))),
+                Services = FlagSet<SupportServices>.Combine(item.Services.Select(s => ParseService(s, item.Organisation))),
                 ServicesNote = item.ServicesNote ?? "",
                 Description = item.Description ?? "",
                 Staff = item.Staff ?? "",
@@ -50,18 +52,8 @@ public sealed class SupportOrganisationsStep : IRecipeStepHandler
                 ContactEmail = item.ContactEmail ?? "",
                 WebsiteUrl = website,
                 IsPublished = item.Published ?? true,
-                Wards = item.Wards.Distinct().Select(code => new SupportProfileWard
-                {
-                    WardId = wards.TryGetValue(code, out var id) ? id : throw new RecipeException($"Support profile '{item.Organisation}': unknown ward '{code}'."),
-                }).ToList(),
-                CreatedUtc = context.NowUtc,
-                CreatedBy = "recipe",
-                ModifiedUtc = context.NowUtc,
-                ModifiedBy = "recipe",
-            });
+            }, wardIds, cancellationToken);
         }
-        // Choices refer to the profiles above by organisation.
-        await db.SaveChangesAsync(cancellationToken);
 
         foreach (var item in model.Choices ?? [])
         {
@@ -76,19 +68,8 @@ public sealed class SupportOrganisationsStep : IRecipeStepHandler
                     .Where(p => p.Organisation!.Key == item.Organisation && p.Wards.Any(w => w.WardId == wardId))
                     .Select(p => (int?)p.Id).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new RecipeException($"Support choice {label}: '{item.Organisation}' has no profile covering ward {item.Ward}.");
-            if (await db.Set<SupportChoice>().AnyAsync(c => c.CouncilId == councilId && c.FiscalYear == fiscalYear, cancellationToken))
-                continue;
-            db.Add(new SupportChoice
-            {
-                CouncilId = councilId,
-                FiscalYear = fiscalYear,
-                ProfileId = profileId,
-                Reason = item.Reason,
-                CreatedUtc = context.NowUtc,
-                CreatedBy = "recipe",
-                ModifiedUtc = context.NowUtc,
-                ModifiedBy = "recipe",
-            });
+            await editor.ImportChoiceAsync(
+                new SupportChoice { CouncilId = councilId, FiscalYear = fiscalYear, ProfileId = profileId, Reason = item.Reason }, cancellationToken);
         }
     }
 
@@ -108,14 +89,10 @@ public sealed class SupportOrganisationsStep : IRecipeStepHandler
     }
 
     /// <summary>Accepts the Japanese label (会計・事務支援) or the enum name (AccountingAndAdministration).</summary>
-    private static SupportServices ParseService(string value, string organisation)
-    {
-        var byLabel = SupportServiceLabels.All.FirstOrDefault(s => SupportServiceLabels.Japanese(s) == value);
-        if (byLabel != SupportServices.None) return byLabel;
-        return SupportServiceLabels.TryParseOne(value, out var service)
+    private static SupportServices ParseService(string value, string organisation) =>
+        FlagSet<SupportServices>.TryParseLabelOrName(value, out var service)
             ? service
             : throw new RecipeException($"Support profile '{organisation}': unknown service '{value}'.");
-    }
 
     private sealed record ProfileItem(
         string Organisation, List<string> Services, List<string> Wards, string? ServicesNote, string? Description,

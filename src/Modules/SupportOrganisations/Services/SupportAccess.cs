@@ -11,6 +11,9 @@ public static class SupportAccess
     public static bool CanEditProfile(this ClaimsPrincipal user, SupportProfile profile) =>
         user.CanManage(SupportPermission.ManageSupportProfile, profile.OrganisationId);
 
+    /// <summary>Only intermediary support organisations have a profile.</summary>
+    public static bool IsSupportOrganisation(this Organisation organisation) => organisation.Kind == OrganisationKind.IntermediarySupport;
+
     /// <summary>Residents see published profiles; the organisation's own staff may preview a draft.</summary>
     public static bool CanView(this ClaimsPrincipal user, SupportProfile profile) =>
         profile.IsPublished || user.CanEditProfile(profile);

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Content;
 using Portal.Core.Data;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.SupportOrganisations.Models;
@@ -12,7 +14,7 @@ public sealed record SupportFilter(string? WardCode, SupportServices Service)
     public static SupportFilter Parse(string? ward, string? service, IDictionary<string, string[]> errors)
     {
         var parsedService = SupportServices.None;
-        if (!string.IsNullOrEmpty(service) && !SupportServiceLabels.TryParseOne(service, out parsedService))
+        if (!string.IsNullOrEmpty(service) && !FlagSet<SupportServices>.TryParseOne(service, out parsedService))
             errors["service"] = ["支援内容の値が正しくありません。"];
         if (ward is { Length: > 6 })
             errors["ward"] = ["区は27127のような区コードで指定してください。"];
@@ -50,9 +52,8 @@ public static class CompareRequest
     }
 }
 
-public sealed record ProfileSummary(int Id, string Name, string NameEn, SupportServices Services, IReadOnlyList<Ward> Wards, string Description);
-
-public sealed record WardChoiceRow(DistrictCouncil Council, SupportChoice? Choice);
+/// <summary>A council with its choice for the year asked, if one is recorded.</summary>
+public sealed record CouncilChoiceRow(DistrictCouncil Council, SupportChoice? Choice);
 
 /// <summary>The read side: residents get published profiles only; callers decide who may see a draft.</summary>
 public sealed class SupportQueries(PortalDbContext db)
@@ -61,9 +62,6 @@ public sealed class SupportQueries(PortalDbContext db)
         db.Set<SupportProfile>().AsNoTracking()
             .Include(p => p.Organisation)
             .Include(p => p.Wards).ThenInclude(w => w.Ward);
-
-    public Task<Ward?> FindWardAsync(string code, CancellationToken ct) =>
-        db.Wards.AsNoTracking().FirstOrDefaultAsync(w => w.Code == code, ct);
 
     public async Task<IReadOnlyList<SupportProfile>> ListPublishedAsync(SupportFilter filter, CancellationToken ct)
     {
@@ -77,12 +75,10 @@ public sealed class SupportQueries(PortalDbContext db)
         return profiles;
     }
 
-    public async Task<SupportProfile?> FindAsync(int id, CancellationToken ct)
-    {
-        var profile = await Profiles.FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (profile is not null) SortWards(profile);
-        return profile;
-    }
+    public Task<SupportProfile?> FindAsync(int id, CancellationToken ct) => FindOneAsync(p => p.Id == id, ct);
+
+    public Task<SupportProfile?> FindOfOrganisationAsync(int organisationId, CancellationToken ct) =>
+        FindOneAsync(p => p.OrganisationId == organisationId, ct);
 
     /// <summary>Published profiles with these ids, in the order asked; null if any is missing or unpublished.</summary>
     public async Task<IReadOnlyList<SupportProfile>?> FindPublishedAsync(IReadOnlyList<int> ids, CancellationToken ct)
@@ -94,33 +90,57 @@ public sealed class SupportQueries(PortalDbContext db)
         return ids.Select(id => found.First(p => p.Id == id)).ToList();
     }
 
-    /// <summary>What a council may choose from: published profiles covering its ward.</summary>
+    /// <summary>What a council of the ward may choose: a published profile covering the ward.</summary>
+    public static Expression<Func<SupportProfile, bool>> ChoosableIn(int wardId) =>
+        p => p.IsPublished && p.Wards.Any(w => w.WardId == wardId);
+
+    /// <summary>What a council may choose from (<see cref="ChoosableIn"/>), by name.</summary>
     public async Task<IReadOnlyList<SupportProfile>> ChoosableForWardAsync(int wardId, CancellationToken ct) =>
         await db.Set<SupportProfile>().AsNoTracking().Include(p => p.Organisation)
-            .Where(p => p.IsPublished && p.Wards.Any(w => w.WardId == wardId))
+            .Where(ChoosableIn(wardId))
             .OrderBy(p => p.Organisation!.Name)
             .ToListAsync(ct);
 
-    public async Task<IReadOnlyList<Ward>> WardsAsync(CancellationToken ct) =>
-        await db.Wards.AsNoTracking().OrderBy(w => w.SortOrder).ToListAsync(ct);
+    /// <summary>Every council of the ward (published or not), by name, with its choice for the year.</summary>
+    public async Task<IReadOnlyList<CouncilChoiceRow>> WardChoicesAsync(int wardId, int fiscalYear, CancellationToken ct) =>
+        await WithChoicesAsync(
+            await db.Set<DistrictCouncil>().AsNoTracking()
+                .Where(c => c.WardId == wardId).OrderBy(c => c.Name).ThenBy(c => c.Id).ToListAsync(ct),
+            fiscalYear, ct);
 
-    /// <summary>Every council of the ward (published or not) with its choice for the year, if one is recorded.</summary>
-    public async Task<IReadOnlyList<WardChoiceRow>> WardChoicesAsync(int wardId, int fiscalYear, CancellationToken ct)
+    /// <summary>
+    /// The councils an organisation manages (null: every council), by ward and name, with their wards and their choices for
+    /// the year.
+    /// </summary>
+    public async Task<IReadOnlyList<CouncilChoiceRow>> ManagedChoicesAsync(int? managingOrganisationId, int fiscalYear, CancellationToken ct)
     {
-        var councils = await db.Set<DistrictCouncil>().AsNoTracking()
-            .Where(c => c.WardId == wardId).OrderBy(c => c.Name).ThenBy(c => c.Id).ToListAsync(ct);
-        var councilIds = councils.Select(c => c.Id).ToList();
-        var choices = await db.Set<SupportChoice>().AsNoTracking()
-            .Include(c => c.Profile).ThenInclude(p => p!.Organisation)
-            .Where(c => c.FiscalYear == fiscalYear && councilIds.Contains(c.CouncilId))
-            .ToDictionaryAsync(c => c.CouncilId, ct);
-        return councils.Select(c => new WardChoiceRow(c, choices.GetValueOrDefault(c.Id))).ToList();
+        var councils = db.Set<DistrictCouncil>().AsNoTracking().Include(c => c.Ward).AsQueryable();
+        if (managingOrganisationId is { } organisationId)
+            councils = councils.Where(c => c.ManagingOrganisationId == organisationId);
+        return await WithChoicesAsync(await councils.OrderBy(c => c.Ward!.SortOrder).ThenBy(c => c.Name).ToListAsync(ct), fiscalYear, ct);
     }
 
     public Task<SupportChoice?> FindChoiceAsync(int councilId, int fiscalYear, CancellationToken ct) =>
         db.Set<SupportChoice>().AsNoTracking()
             .Include(c => c.Profile).ThenInclude(p => p!.Organisation)
             .FirstOrDefaultAsync(c => c.CouncilId == councilId && c.FiscalYear == fiscalYear, ct);
+
+    private async Task<SupportProfile?> FindOneAsync(Expression<Func<SupportProfile, bool>> which, CancellationToken ct)
+    {
+        var profile = await Profiles.FirstOrDefaultAsync(which, ct);
+        if (profile is not null) SortWards(profile);
+        return profile;
+    }
+
+    private async Task<IReadOnlyList<CouncilChoiceRow>> WithChoicesAsync(List<DistrictCouncil> councils, int fiscalYear, CancellationToken ct)
+    {
+        var councilIds = councils.Select(c => c.Id).ToList();
+        var choices = await db.Set<SupportChoice>().AsNoTracking()
+            .Include(c => c.Profile).ThenInclude(p => p!.Organisation)
+            .Where(c => c.FiscalYear == fiscalYear && councilIds.Contains(c.CouncilId))
+            .ToDictionaryAsync(c => c.CouncilId, ct);
+        return councils.Select(c => new CouncilChoiceRow(c, choices.GetValueOrDefault(c.Id))).ToList();
+    }
 
     private static void SortWards(SupportProfile profile) =>
         profile.Wards.Sort((a, b) => a.Ward!.SortOrder.CompareTo(b.Ward!.SortOrder));

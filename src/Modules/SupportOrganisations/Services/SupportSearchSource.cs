@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Content;
 using Portal.Core.Data;
 using Portal.Core.Search;
 using Portal.Modules.SupportOrganisations.Models;
@@ -40,7 +41,7 @@ public sealed class SupportSearchSource(PortalDbContext db) : ISearchDocumentSou
         var wards = p.Wards.Select(w => w.Ward!).OrderBy(w => w.SortOrder).ToList();
         var body = string.Join("\n",
             p.Description,
-            string.Join(" ", SupportServiceLabels.Split(p.Services).Select(SupportServiceLabels.Japanese)),
+            string.Join(" ", FlagSet<SupportServices>.Split(p.Services).Select(FlagSet<SupportServices>.Label)),
             p.ServicesNote,
             string.Join(" ", wards.Select(w => w.Name)),
             p.TrackRecord);

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Security;
 using Portal.Modules.SupportOrganisations.Models;
 using Portal.Modules.SupportOrganisations.Services;
 
 namespace Portal.Modules.SupportOrganisations.Pages.Directory;
 
-public class IndexModel(SupportQueries queries, IStringLocalizer<Strings> T) : PageModel
+public class IndexModel(SupportQueries queries, OrganisationLookup organisations, IStringLocalizer<Strings> T) : PageModel
 {
     public IReadOnlyList<Ward> Wards { get; private set; } = [];
     public SupportFilter Filter { get; private set; } = new(null, SupportServices.None);
@@ -15,7 +16,7 @@ public class IndexModel(SupportQueries queries, IStringLocalizer<Strings> T) : P
 
     public async Task<IActionResult> OnGetAsync(string? ward, string? service, CancellationToken ct)
     {
-        Wards = await queries.WardsAsync(ct);
+        Wards = await organisations.WardsAsync(ct);
         var errors = new Dictionary<string, string[]>();
         Filter = SupportFilter.Parse(ward, service, errors);
         if (errors.Count > 0)

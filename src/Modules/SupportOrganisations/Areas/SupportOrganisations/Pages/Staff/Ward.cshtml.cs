@@ -19,11 +19,11 @@ public class WardModel(SupportQueries queries, OrganisationLookup organisations,
     public Ward? Ward { get; private set; }
     public int FiscalYear { get; private set; }
     public IReadOnlyList<int> Years { get; private set; } = [];
-    public IReadOnlyList<WardChoiceRow> Rows { get; private set; } = [];
+    public IReadOnlyList<CouncilChoiceRow> Rows { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string? ward, string? year, CancellationToken ct)
     {
-        Wards = await queries.WardsAsync(ct);
+        Wards = await organisations.WardsAsync(ct);
         Years = Models.FiscalYear.Recordable(clock);
         FiscalYear = Models.FiscalYear.Current(clock);
         if (!string.IsNullOrEmpty(year) && (!int.TryParse(year, out var parsedYear) || parsedYear is < 2000 or > 2100))
