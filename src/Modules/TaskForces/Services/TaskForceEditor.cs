@@ -72,10 +72,7 @@ public sealed class TaskForceEditor(
 
         taskForce ??= new TaskForce { Name = "", WardId = wardId, OwnerOrganisationId = owner.Id };
         Apply(taskForce, input, groupNames);
-        return taskForce.Id == 0
-            ? await submissions.SaveOnceAsync(sent ?? throw new ArgumentNullException(nameof(sent)), CreateTaskForceForm,
-                () => SaveTaskForceAsync(taskForce, input.Version, ct), ct)
-            : await SaveTaskForceAsync(taskForce, input.Version, ct);
+        return await SaveOnceIfNewAsync(taskForce.Id == 0, sent, CreateTaskForceForm, () => SaveTaskForceAsync(taskForce, input.Version, ct), ct);
     }
 
     /// <summary>Records a new session of task force <paramref name="taskForceId"/> (<paramref name="id"/> null, from a form sent once) or edits one.</summary>
@@ -106,10 +103,7 @@ public sealed class TaskForceEditor(
 
         session ??= new TaskForceSession { TaskForceId = taskForceId };
         Apply(session, input, decisions);
-        return session.Id == 0
-            ? await submissions.SaveOnceAsync(sent ?? throw new ArgumentNullException(nameof(sent)), CreateSessionForm,
-                () => SaveSessionAsync(session, input.Version, ct), ct)
-            : await SaveSessionAsync(session, input.Version, ct);
+        return await SaveOnceIfNewAsync(session.Id == 0, sent, CreateSessionForm, () => SaveSessionAsync(session, input.Version, ct), ct);
     }
 
     /// <summary>Adds an action item to task force <paramref name="taskForceId"/> (<paramref name="id"/> null, from a form sent once) or edits one.</summary>
@@ -147,10 +141,7 @@ public sealed class TaskForceEditor(
         item.Status = input.Status;
         item.DecisionId = decision.Decision?.Id;
         item.SessionId = decision.Session?.Id;
-        return item.Id == 0
-            ? await submissions.SaveOnceAsync(sent ?? throw new ArgumentNullException(nameof(sent)), CreateActionForm,
-                () => SaveActionItemAsync(item, input.Version, ct), ct)
-            : await SaveActionItemAsync(item, input.Version, ct);
+        return await SaveOnceIfNewAsync(item.Id == 0, sent, CreateActionForm, () => SaveActionItemAsync(item, input.Version, ct), ct);
     }
 
     /// <summary>
@@ -186,6 +177,10 @@ public sealed class TaskForceEditor(
         await db.SaveChangesAsync(ct);
         return true;
     }
+
+    /// <summary>A new row is saved once however often its rendered create form is sent; an edit is saved as it comes.</summary>
+    private Task<EditResult> SaveOnceIfNewAsync(bool isNew, SentForm? sent, string createForm, Func<Task<EditResult>> save, CancellationToken ct) =>
+        isNew ? submissions.SaveOnceAsync(sent ?? throw new ArgumentNullException(nameof(sent)), createForm, save, ct) : save();
 
     private Task<EditResult> SaveTaskForceAsync(TaskForce taskForce, Guid expectedVersion, CancellationToken ct) =>
         SaveEditAsync(taskForce, expectedVersion,
