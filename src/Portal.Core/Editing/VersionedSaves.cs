@@ -9,18 +9,19 @@ public static class VersionedSaves
     /// <summary>
     /// Saves <paramref name="row"/> (added when new) and what else is tracked, if the row is still at
     /// <paramref name="expectedVersion"/>, the version its form was rendered from. A newer one in the database is a
-    /// conflict: nothing is saved, and the result says who saved the row and when. With <paramref name="taken"/>, a
+    /// conflict: nothing is saved, and the result says who saved the row and when (a <see cref="ModifiedEntity"/>; other
+    /// rows do not record it, and the conflict names no one). With <paramref name="taken"/>, a
     /// unique index guards the save; its refusal is <paramref name="takenError"/>.
     /// </summary>
     public static async Task<EditResult> SaveEditAsync<T>(this PortalDbContext db, T row, Guid expectedVersion, string conflictMessage,
         CancellationToken ct, Func<Task<bool>>? taken = null, FieldError? takenError = null)
-        where T : AuditedEntity
+        where T : class, IVersioned
     {
         var entry = db.Entry(row);
         if (entry.State == EntityState.Detached)
             db.Add(row);
         else if (entry.State != EntityState.Added)
-            entry.Property(r => r.Version).OriginalValue = expectedVersion;
+            entry.Property(nameof(IVersioned.Version)).OriginalValue = expectedVersion;
         var id = entry.Property<int>("Id").CurrentValue;
         try
         {
@@ -36,7 +37,9 @@ public static class VersionedSaves
             var current = await db.Set<T>().AsNoTracking().FirstOrDefaultAsync(r => EF.Property<int>(r, "Id") == id, ct);
             return current is null
                 ? EditResult.NotFound
-                : EditResult.Conflicted(new EditConflict(current.ModifiedBy, current.ModifiedUtc, current.Version, conflictMessage));
+                : EditResult.Conflicted(current is ModifiedEntity modified
+                    ? new EditConflict(modified.ModifiedBy, modified.ModifiedUtc, current.Version, conflictMessage)
+                    : new EditConflict("", default, current.Version, conflictMessage));
         }
     }
 }

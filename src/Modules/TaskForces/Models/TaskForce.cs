@@ -7,9 +7,12 @@ using Portal.Core.Search;
 namespace Portal.Modules.TaskForces.Models;
 
 /// <summary>A task force (e.g. 地域力強化タスクフォース) run by one organisation with partner members and working groups.</summary>
-public class TaskForce : IVersioned, ISearchIndexed
+public class TaskForce : ModifiedEntity, ISearchIndexed
 {
     public const string SearchType = "taskforce";
+
+    public const int NameMaxLength = 200;
+    public const int DescriptionMaxLength = 2000;
 
     /// <summary>The public pages that show this content carry this output-cache tag; a committed save evicts it.</summary>
     public const string CacheTag = PublicPageCache.ContentTagPrefix + "taskforce";
@@ -21,7 +24,7 @@ public class TaskForce : IVersioned, ISearchIndexed
 
     public int Id { get; set; }
 
-    [MaxLength(200)]
+    [MaxLength(NameMaxLength)]
     public required string Name { get; set; }
 
     public int WardId { get; set; }
@@ -31,18 +34,11 @@ public class TaskForce : IVersioned, ISearchIndexed
     public int OwnerOrganisationId { get; set; }
     public Organisation? OwnerOrganisation { get; set; }
 
-    [MaxLength(2000)]
+    [MaxLength(DescriptionMaxLength)]
     public string Description { get; set; } = "";
 
     /// <summary>Residents read public task forces; private ones are for staff of the owner and member organisations.</summary>
     public bool IsPublic { get; set; }
-
-    public Guid Version { get; set; }
-
-    public DateTime ModifiedUtc { get; set; }
-
-    [MaxLength(100)]
-    public string ModifiedBy { get; set; } = "";
 
     public List<TaskForceMember> Members { get; set; } = [];
     public List<WorkingGroup> WorkingGroups { get; set; } = [];
@@ -65,6 +61,8 @@ public class TaskForceMember : ISearchIndexed
 /// <summary>A ワーキンググループ inside a task force.</summary>
 public class WorkingGroup : ISearchIndexed
 {
+    public const int NameMaxLength = 200;
+
     string ISearchIndexed.SearchContentType => TaskForce.SearchType;
     string ISearchIndexed.CacheTag => TaskForce.CacheTag;
     string ISearchIndexed.SearchKey => TaskForceId.ToString(CultureInfo.InvariantCulture);
@@ -72,7 +70,7 @@ public class WorkingGroup : ISearchIndexed
     public int Id { get; set; }
     public int TaskForceId { get; set; }
 
-    [MaxLength(200)]
+    [MaxLength(NameMaxLength)]
     public required string Name { get; set; }
 }
 
@@ -80,6 +78,9 @@ public class WorkingGroup : ISearchIndexed
 /// <remarks>Sessions and their decisions are part of the task force's search document; saving decisions saves the session too.</remarks>
 public class TaskForceSession : ISearchIndexed, IVersioned
 {
+    public const int AttendeesMaxLength = 1000;
+    public const int SummaryMaxLength = 4000;
+
     string ISearchIndexed.SearchContentType => TaskForce.SearchType;
     string ISearchIndexed.CacheTag => TaskForce.CacheTag;
     string ISearchIndexed.SearchKey => TaskForceId.ToString(CultureInfo.InvariantCulture);
@@ -92,10 +93,10 @@ public class TaskForceSession : ISearchIndexed, IVersioned
 
     public DateTime StartUtc { get; set; }
 
-    [MaxLength(1000)]
+    [MaxLength(AttendeesMaxLength)]
     public string Attendees { get; set; } = "";
 
-    [MaxLength(4000)]
+    [MaxLength(SummaryMaxLength)]
     public string Summary { get; set; } = "";
 
     public Guid Version { get; set; }
@@ -106,11 +107,13 @@ public class TaskForceSession : ISearchIndexed, IVersioned
 /// <summary>A decision recorded at a session, numbered within it.</summary>
 public class Decision
 {
+    public const int TextMaxLength = 1000;
+
     public int Id { get; set; }
     public int SessionId { get; set; }
     public int Number { get; set; }
 
-    [MaxLength(1000)]
+    [MaxLength(TextMaxLength)]
     public required string Text { get; set; }
 }
 
@@ -121,8 +124,10 @@ public enum ActionStatus
     Done = 2,
 }
 
-public class ActionItem : IVersioned, ISearchIndexed
+public class ActionItem : ModifiedEntity, ISearchIndexed
 {
+    public const int DescriptionMaxLength = 500;
+
     string ISearchIndexed.SearchContentType => TaskForce.SearchType;
     string ISearchIndexed.CacheTag => TaskForce.CacheTag;
     string ISearchIndexed.SearchKey => TaskForceId.ToString(CultureInfo.InvariantCulture);
@@ -131,7 +136,7 @@ public class ActionItem : IVersioned, ISearchIndexed
     public int TaskForceId { get; set; }
     public TaskForce? TaskForce { get; set; }
 
-    [MaxLength(500)]
+    [MaxLength(DescriptionMaxLength)]
     public required string Description { get; set; }
 
     /// <summary>The organisation responsible; its staff update the status.</summary>
@@ -148,13 +153,6 @@ public class ActionItem : IVersioned, ISearchIndexed
 
     public int? DecisionId { get; set; }
     public Decision? Decision { get; set; }
-
-    public Guid Version { get; set; }
-
-    public DateTime ModifiedUtc { get; set; }
-
-    [MaxLength(100)]
-    public string ModifiedBy { get; set; } = "";
 
     public bool IsOverdue(DateOnly todayInTokyo) => Status != ActionStatus.Done && DueDate < todayInTokyo;
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Data;
 using Portal.Core.Recipes;
 using Portal.Modules.TaskForces.Models;
+using Portal.Modules.TaskForces.Services;
 
 namespace Portal.Modules.TaskForces.Recipes;
 
@@ -11,7 +11,7 @@ namespace Portal.Modules.TaskForces.Recipes;
 ///   "actions":[{"description":"…","owner":"kita-welfare","due":"2026-11-10","status":"Open","session":1,"decision":1}]}]}
 /// "session" is the 1-based position in "sessions", "decision" the number within that session. An existing task force (same ward and name) is kept.
 /// </summary>
-public sealed class TaskForcesStep : IRecipeStepHandler
+public sealed class TaskForcesStep(TaskForceEditor editor) : IRecipeStepHandler
 {
     public string StepName => "taskForces";
 
@@ -25,8 +25,6 @@ public sealed class TaskForcesStep : IRecipeStepHandler
         {
             if (!wards.TryGetValue(item.Ward, out var wardId))
                 throw new RecipeException($"Task force '{item.Name}': unknown ward '{item.Ward}'.");
-            if (await db.Set<TaskForce>().AnyAsync(t => t.WardId == wardId && t.Name == item.Name, cancellationToken))
-                continue;
 
             int Org(string key) => organisations.TryGetValue(key, out var id) ? id : throw new RecipeException($"Task force '{item.Name}': unknown organisation '{key}'.");
 
@@ -37,8 +35,6 @@ public sealed class TaskForcesStep : IRecipeStepHandler
                 OwnerOrganisationId = Org(item.Owner),
                 Description = item.Description ?? "",
                 IsPublic = item.Public ?? true,
-                ModifiedUtc = context.NowUtc,
-                ModifiedBy = "recipe",
             };
             taskForce.Members.AddRange(item.Members.Prepend(item.Owner).Distinct().Select(k => new TaskForceMember { OrganisationId = Org(k) }));
             taskForce.WorkingGroups.AddRange((item.WorkingGroups ?? []).Select(n => new WorkingGroup { Name = n }));
@@ -74,11 +70,9 @@ public sealed class TaskForcesStep : IRecipeStepHandler
                     Status = a.Status ?? ActionStatus.Open,
                     Session = session,
                     Decision = decision,
-                    ModifiedUtc = context.NowUtc,
-                    ModifiedBy = "recipe",
                 });
             }
-            db.Add(taskForce);
+            await editor.ImportTaskForceAsync(taskForce, cancellationToken);
         }
     }
 

@@ -1,71 +1,46 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Portal.Core.Data;
+using Portal.Core.Editing;
 using Portal.Modules.TaskForces.Models;
 using Portal.Modules.TaskForces.Services;
 
 namespace Portal.Modules.TaskForces.Pages.TaskForces;
 
-public class DetailsModel(TaskForceQueries queries, PortalDbContext db, TaskForceEditor editor, TimeProvider clock, IStringLocalizer<Strings> T) : PageModel
+public class DetailsModel(TaskForceQueries queries, TaskForceEditor editor, TimeProvider clock, IStringLocalizer<Strings> T) : PageModel
 {
     public TaskForce TaskForce { get; private set; } = null!;
     public DateOnly Today { get; private set; }
     public bool CanEdit { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
-    {
-        var taskForce = await queries.FindAsync(id, ct);
-        if (taskForce is null || !User.CanView(taskForce)) return NotFound();
-        await ShowAsync(taskForce, ct);
-        return Page();
-    }
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) =>
+        await ShowAsync(id, ct) ? Page() : NotFound();
 
     /// <summary>Status change of one action item, from the form next to it.</summary>
     public async Task<IActionResult> OnPostStatusAsync(int id, int actionId, ActionStatus? status, Guid version, CancellationToken ct)
     {
-        var taskForce = await queries.FindAsync(id, ct);
-        if (taskForce is null || !User.CanView(taskForce)) return NotFound();
-        var item = await db.Set<ActionItem>().FirstOrDefaultAsync(a => a.Id == actionId && a.TaskForceId == id, ct);
-        if (item is null) return NotFound();
-        if (!User.CanUpdateStatus(taskForce, item)) return Forbid();
-
-        if (status is not { } newStatus || !ActionStatusLabels.All.Contains(newStatus))
+        var result = await editor.ChangeActionStatusAsync(User, id, actionId, status, version, ct);
+        if (result.Outcome is EditOutcome.Invalid or EditOutcome.Conflict)
         {
-            ModelState.AddModelError("", T["状態の値が正しくありません。"]);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
+            if (result.Outcome == EditOutcome.Invalid)
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+            await ShowAsync(id, ct);
         }
-        else if (item.Status == newStatus)
+        return this.Reply(result, _ =>
         {
-            // Already so (the same change sent twice, or by two people): nothing to save, nothing to refuse.
             TempData["Status"] = T["アクションの状態を更新しました。"].Value;
             return Redirect($"/taskforces/{id}#action-{actionId}");
-        }
-        else
-        {
-            item.Status = newStatus;
-            if (await editor.SaveActionItemAsync(item, version, User.Identity!.Name!, ct) == SaveOutcome.Conflict)
-            {
-                ModelState.AddModelError("", T["このアクションは他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。"]);
-                Response.StatusCode = StatusCodes.Status409Conflict;
-            }
-            else
-            {
-                TempData["Status"] = T["アクションの状態を更新しました。"].Value;
-                return Redirect($"/taskforces/{id}#action-{actionId}");
-            }
-        }
-        db.ChangeTracker.Clear();
-        await ShowAsync((await queries.FindAsync(id, ct))!, ct);
-        return Page();
+        });
     }
 
-    private Task ShowAsync(TaskForce taskForce, CancellationToken ct)
+    /// <summary>False when there is no such task force or the user may not see it.</summary>
+    private async Task<bool> ShowAsync(int id, CancellationToken ct)
     {
+        var taskForce = await queries.FindAsync(id, ct);
+        if (taskForce is null || !User.CanView(taskForce)) return false;
         TaskForce = taskForce;
         Today = TaskForceQueries.TodayInTokyo(clock.GetUtcNow().UtcDateTime);
         CanEdit = User.CanEdit(taskForce);
-        return Task.CompletedTask;
+        return true;
     }
 }
