@@ -7,7 +7,7 @@ namespace Portal.Core.Data;
 /// pipeline (<see cref="PortalDbContext.SaveChangesAsync(bool, CancellationToken)"/>) sets all five on every save;
 /// editors never do.
 /// </summary>
-public abstract class AuditedEntity : IVersioned
+public abstract class AuditedEntity : ILastModified
 {
     public Guid Version { get; set; }
 
@@ -20,6 +20,17 @@ public abstract class AuditedEntity : IVersioned
 
     [MaxLength(100)]
     public string ModifiedBy { get; set; } = "";
+}
+
+/// <summary>
+/// Content stamped with its version and who last changed it, when, but not who created it (a row edited apart from the
+/// content that creates it, e.g. a meeting's minutes). The write pipeline sets them as it does an <see cref="AuditedEntity"/>'s.
+/// </summary>
+public interface ILastModified : IVersioned
+{
+    DateTime ModifiedUtc { get; set; }
+
+    string ModifiedBy { get; set; }
 }
 
 /// <summary>A snapshot in a content's history; the write pipeline stamps who made it and when, as it stamps the content.</summary>

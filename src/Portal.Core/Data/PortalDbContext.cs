@@ -156,9 +156,9 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
     }
 
     /// <summary>
-    /// The write pipeline's stamps: a new version on every saved <see cref="IVersioned"/> row, and who created and last
-    /// changed each <see cref="AuditedEntity"/> and made each new <see cref="IRevision"/>, when (the current editor, at the
-    /// site's clock or the time it acts for).
+    /// The write pipeline's stamps: a new version on every saved <see cref="IVersioned"/> row, and who created each
+    /// <see cref="AuditedEntity"/>, last changed each <see cref="ILastModified"/> and made each new <see cref="IRevision"/>,
+    /// when (the current editor, at the site's clock or the time it acts for).
     /// </summary>
     private void StampWrites()
     {
@@ -169,15 +169,16 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
             if (entry.State is not (EntityState.Added or EntityState.Modified))
                 continue;
             entry.Entity.Version = Guid.NewGuid();
-            if (entry.Entity is not AuditedEntity audited)
-                continue;
-            if (entry.State == EntityState.Added)
+            if (entry.Entity is AuditedEntity audited && entry.State == EntityState.Added)
             {
                 audited.CreatedUtc = at;
                 audited.CreatedBy = editor;
             }
-            audited.ModifiedUtc = at;
-            audited.ModifiedBy = editor;
+            if (entry.Entity is ILastModified modified)
+            {
+                modified.ModifiedUtc = at;
+                modified.ModifiedBy = editor;
+            }
         }
         foreach (var entry in ChangeTracker.Entries<IRevision>().Where(e => e.State == EntityState.Added))
         {

@@ -14,13 +14,13 @@ public static class VersionedSaves
     /// </summary>
     public static async Task<EditResult> SaveEditAsync<T>(this PortalDbContext db, T row, Guid expectedVersion, string conflictMessage,
         CancellationToken ct, Func<Task<bool>>? taken = null, FieldError? takenError = null)
-        where T : AuditedEntity
+        where T : class, ILastModified
     {
         var entry = db.Entry(row);
         if (entry.State == EntityState.Detached)
             db.Add(row);
         else if (entry.State != EntityState.Added)
-            entry.Property(r => r.Version).OriginalValue = expectedVersion;
+            entry.Property<Guid>(nameof(IVersioned.Version)).OriginalValue = expectedVersion;
         var id = entry.Property<int>("Id").CurrentValue;
         try
         {
