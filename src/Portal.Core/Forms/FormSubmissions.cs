@@ -36,10 +36,13 @@ public readonly record struct Submission(SubmissionOutcome Outcome, string Resul
 /// <param name="Key">Null when the post carries no usable key (a hand-made or damaged post).</param>
 public sealed record SentForm(string UserId, Guid? Key, string Fingerprint)
 {
-    public static SentForm Of(PageModel page) =>
-        new(page.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Only a signed-in user's form is saved once."),
-            FormSubmissions.PostedKey(page.Request),
-            FormSubmissions.Fingerprint(page.Request.Form));
+    public static SentForm Of(PageModel page)
+    {
+        var userId = page.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Only a signed-in user's form is saved once.");
+        var key = FormSubmissions.PostedKey(page.Request);
+        // Without a key nothing is saved, so no fingerprint is needed; and the body may not be a readable form at all.
+        return new(userId, key, key is null ? "" : FormSubmissions.Fingerprint(page.Request.Form));
+    }
 }
 
 /// <summary>
