@@ -8,7 +8,7 @@ namespace Portal.Core.Editing;
 
 /// <summary>
 /// <c>&lt;conflict-notice /&gt;</c> in an edit form: after a refused save (someone saved first), who saved the row and
-/// when; nothing otherwise.
+/// when; nothing otherwise, and nothing when no row is there to name (a version sent for a row that does not exist).
 /// </summary>
 [HtmlTargetElement("conflict-notice", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class ConflictNoticeTagHelper(IStringLocalizer<Strings> T) : TagHelper
@@ -19,7 +19,7 @@ public sealed class ConflictNoticeTagHelper(IStringLocalizer<Strings> T) : TagHe
 
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
-        if (EditResultPages.ConflictOf(ViewContext.HttpContext) is not { } conflict)
+        if (EditResultPages.ConflictOf(ViewContext.HttpContext) is not { ModifiedBy.Length: > 0 } conflict)
         {
             output.SuppressOutput();
             return;

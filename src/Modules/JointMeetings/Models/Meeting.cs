@@ -7,7 +7,7 @@ using Portal.Core.Search;
 namespace Portal.Modules.JointMeetings.Models;
 
 /// <summary>A 三者連絡会議: a liaison meeting organised by a ward office with its partner organisations.</summary>
-public class Meeting : IVersioned, ISearchIndexed
+public class Meeting : AuditedEntity, ISearchIndexed
 {
     public const string SearchType = "meeting";
 
@@ -52,18 +52,6 @@ public class Meeting : IVersioned, ISearchIndexed
 
     /// <summary>iCalendar SEQUENCE: raised whenever the time or place changes, so calendars replace the old entry.</summary>
     public int Sequence { get; set; }
-
-    public Guid Version { get; set; }
-
-    public DateTime CreatedUtc { get; set; }
-
-    [MaxLength(100)]
-    public string CreatedBy { get; set; } = "";
-
-    public DateTime ModifiedUtc { get; set; }
-
-    [MaxLength(100)]
-    public string ModifiedBy { get; set; } = "";
 
     public List<MeetingParticipant> Participants { get; set; } = [];
 
@@ -124,8 +112,11 @@ public enum MinutesStatus
 
 /// <summary>The minutes of one meeting; edited separately from the meeting so each has its own concurrency version.</summary>
 /// <remarks>Published minutes are part of their meeting's search document.</remarks>
-public class MeetingMinutes : IVersioned, ISearchIndexed
+public class MeetingMinutes : ModifiedEntity, ISearchIndexed
 {
+    /// <summary>The stored (sanitised) minutes' limit: escaping can make them longer than what was typed.</summary>
+    public const int BodyMaxLength = 50000;
+
     string ISearchIndexed.SearchContentType => Meeting.SearchType;
     string ISearchIndexed.CacheTag => Meeting.CacheTag;
     string ISearchIndexed.SearchKey => MeetingId.ToString(CultureInfo.InvariantCulture);
@@ -136,7 +127,7 @@ public class MeetingMinutes : IVersioned, ISearchIndexed
     public Meeting? Meeting { get; set; }
 
     /// <summary>Sanitised HTML.</summary>
-    [MaxLength(50000)]
+    [MaxLength(BodyMaxLength)]
     public string Body { get; set; } = "";
 
     public MinutesStatus Status { get; set; }
@@ -144,18 +135,11 @@ public class MeetingMinutes : IVersioned, ISearchIndexed
     /// <summary>When residents could first read them; digests announce minutes by this date.</summary>
     public DateTime? FirstPublishedUtc { get; set; }
 
-    public Guid Version { get; set; }
-
-    public DateTime ModifiedUtc { get; set; }
-
-    [MaxLength(100)]
-    public string ModifiedBy { get; set; } = "";
-
     public List<MinutesRevision> Revisions { get; set; } = [];
 }
 
 /// <summary>A snapshot written on every save of the minutes.</summary>
-public class MinutesRevision
+public class MinutesRevision : IRevision
 {
     public int Id { get; set; }
 
@@ -163,7 +147,7 @@ public class MinutesRevision
 
     public int Number { get; set; }
 
-    [MaxLength(50000)]
+    [MaxLength(MeetingMinutes.BodyMaxLength)]
     public string Body { get; set; } = "";
 
     public MinutesStatus Status { get; set; }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Content;
 using Portal.Core.Data;
 using Portal.Core.Recipes;
 using Portal.Core.Time;
@@ -14,7 +13,7 @@ namespace Portal.Modules.JointMeetings.Recipes;
 ///   "attendance":[{"organisation":"kita-community","count":3,"names":"…"}],"minutes":{"body":"&lt;p&gt;…","published":"…"}}]}
 /// A meeting already present (same ward, title and start) is left as it is.
 /// </summary>
-public sealed class JointMeetingsStep(RichText richText) : IRecipeStepHandler
+public sealed class JointMeetingsStep(MeetingEditor editor) : IRecipeStepHandler
 {
     public string StepName => "jointMeetings";
 
@@ -32,8 +31,6 @@ public sealed class JointMeetingsStep(RichText richText) : IRecipeStepHandler
             var end = context.Utc(item.End);
             if (end <= start)
                 throw new RecipeException($"Meeting '{item.Title}': end must be after start.");
-            if (await db.Set<Meeting>().AnyAsync(m => m.WardId == wardId && m.Title == item.Title && m.StartUtc == start, cancellationToken))
-                continue;
 
             var organiser = Find(organisations, item.Organiser, item.Title);
             var participants = item.Participants.Prepend(item.Organiser).Distinct().Select(k => Find(organisations, k, item.Title)).ToList();
@@ -49,10 +46,6 @@ public sealed class JointMeetingsStep(RichText richText) : IRecipeStepHandler
                 Description = item.Description ?? "",
                 InvitedPeople = item.InvitedPeople ?? "",
                 IsPublic = item.Public ?? true,
-                CreatedUtc = context.NowUtc,
-                CreatedBy = "recipe",
-                ModifiedUtc = context.NowUtc,
-                ModifiedBy = "recipe",
             };
             foreach (var organisation in participants)
             {
@@ -71,21 +64,15 @@ public sealed class JointMeetingsStep(RichText richText) : IRecipeStepHandler
                 throw new RecipeException($"Meeting '{item.Title}': agenda: {string.Format(errors[0].Message, errors[0].Arguments)}");
             meeting.Agenda.AddRange(agenda);
 
+            if (!await editor.ImportMeetingAsync(meeting, cancellationToken))
+                continue;
+
             if (item.Minutes is { } m)
             {
                 var published = context.Utc(m.Published);
-                var minutes = new MeetingMinutes
-                {
-                    Body = richText.Sanitize(m.Body),
-                    Status = published is null ? MinutesStatus.Draft : MinutesStatus.Published,
-                    FirstPublishedUtc = published,
-                    ModifiedUtc = published ?? context.NowUtc,
-                    ModifiedBy = "recipe",
-                };
-                minutes.Revisions.Add(new MinutesRevision { Number = 1, Body = minutes.Body, Status = minutes.Status, EditedUtc = minutes.ModifiedUtc, EditedBy = "recipe" });
-                meeting.Minutes = minutes;
+                using (context.WritingAt(published ?? context.NowUtc))
+                    await editor.ImportMinutesAsync(meeting, m.Body, published, cancellationToken);
             }
-            db.Add(meeting);
         }
     }
 

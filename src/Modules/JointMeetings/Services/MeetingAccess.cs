@@ -11,6 +11,13 @@ public static class MeetingAccess
     public static bool CanEdit(this ClaimsPrincipal user, Meeting meeting) =>
         user.CanManage(MeetingPermission.ManageMeetings, meeting.OrganisingOrganisationId);
 
+    /// <summary>
+    /// Who organises a meeting the user saves: staff their own ward office (and cannot move a meeting to another organiser),
+    /// administrators the one they <paramref name="chosen"/>, else the <paramref name="current"/> one. 0: none.
+    /// </summary>
+    public static int OrganiserIdFor(this ClaimsPrincipal user, int? chosen, int? current) =>
+        user.IsAdministrator() ? chosen ?? current ?? 0 : current ?? user.OrganisationIdOf() ?? 0;
+
     /// <summary>Public meetings are for everyone; private ones for staff of the participating organisations. Needs Participants loaded.</summary>
     public static bool CanView(this ClaimsPrincipal user, Meeting meeting) =>
         meeting.IsPublic || user.IsAdministrator() || user.Participates(meeting);

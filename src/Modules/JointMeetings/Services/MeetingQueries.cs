@@ -51,6 +51,49 @@ public sealed class MeetingQueries(PortalDbContext db)
             .Include(m => m.Minutes)
             .FirstOrDefaultAsync(m => m.Id == id, ct);
 
+    /// <summary>A meeting with its participants and agenda, for its edit form.</summary>
+    public Task<Meeting?> FindForEditAsync(int id, CancellationToken ct) =>
+        db.Set<Meeting>().AsNoTracking().Include(m => m.Participants).Include(m => m.Agenda)
+            .AsSplitQuery().FirstOrDefaultAsync(m => m.Id == id, ct);
+
+    /// <summary>A meeting with its participants and their organisations, for the attendance form.</summary>
+    public Task<Meeting?> FindWithParticipantsAsync(int id, CancellationToken ct) =>
+        db.Set<Meeting>().AsNoTracking().Include(m => m.Participants).ThenInclude(p => p.Organisation)
+            .FirstOrDefaultAsync(m => m.Id == id, ct);
+
+    /// <summary>A meeting with its minutes (draft or published), for their editors.</summary>
+    public Task<Meeting?> FindWithMinutesAsync(int id, CancellationToken ct) =>
+        db.Set<Meeting>().AsNoTracking().Include(m => m.Minutes).FirstOrDefaultAsync(m => m.Id == id, ct);
+
+    public Task<int?> OrganiserIdAsync(int meetingId, CancellationToken ct) =>
+        db.Set<Meeting>().Where(m => m.Id == meetingId).Select(m => (int?)m.OrganisingOrganisationId).FirstOrDefaultAsync(ct);
+
+    /// <summary>The minutes' revisions, newest first.</summary>
+    public async Task<IReadOnlyList<MinutesRevision>> MinutesRevisionsAsync(int minutesId, CancellationToken ct) =>
+        await db.Set<MinutesRevision>().AsNoTracking().Where(r => r.MinutesId == minutesId).OrderByDescending(r => r.Number).ToListAsync(ct);
+
+    /// <summary>The staff list: the meetings an organisation organises, or every meeting (<paramref name="organisationId"/> null), latest first.</summary>
+    public async Task<IReadOnlyList<Meeting>> StaffListAsync(int? organisationId, int limit, CancellationToken ct)
+    {
+        var meetings = db.Set<Meeting>().AsNoTracking().Include(m => m.Ward).Include(m => m.Minutes).AsQueryable();
+        if (organisationId is { } orgId)
+            meetings = meetings.Where(m => m.OrganisingOrganisationId == orgId);
+        return await meetings.OrderByDescending(m => m.StartUtc).ThenByDescending(m => m.Id).Take(limit).ToListAsync(ct);
+    }
+
+    /// <summary>The ward offices, in ward order: who may organise a meeting.</summary>
+    public async Task<IReadOnlyList<Organisation>> WardOfficesAsync(CancellationToken ct) =>
+        await db.Organisations.AsNoTracking().Where(o => o.Kind == OrganisationKind.WardOffice).OrderBy(o => o.Ward!.SortOrder).ToListAsync(ct);
+
+    /// <summary>Who may take part in a meeting: the organisations of the organiser's ward, and intermediary support organisations that serve any ward.</summary>
+    public async Task<IReadOnlyList<Organisation>> ParticipantChoicesAsync(int organiserId, CancellationToken ct)
+    {
+        var wardId = db.Organisations.Where(o => o.Id == organiserId).Select(o => o.WardId);
+        return await db.Organisations.AsNoTracking()
+            .Where(o => wardId.Contains(o.WardId) || (o.Kind == OrganisationKind.IntermediarySupport && o.WardId == null))
+            .OrderBy(o => o.Kind).ThenBy(o => o.Id).ToListAsync(ct);
+    }
+
     /// <summary>Meetings for a calendar feed: from <see cref="FeedHistory"/> ago onwards, in start order.</summary>
     public Task<List<Meeting>> ForFeedAsync(ClaimsPrincipal user, int? wardId, int? organisationId, DateTime nowUtc, CancellationToken ct)
     {

@@ -1,17 +1,17 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Caching;
 using Portal.Core.Data;
+using Portal.Core.Security;
 using Portal.Modules.JointMeetings.Models;
 using Portal.Modules.JointMeetings.Services;
 
 namespace Portal.Modules.JointMeetings.Pages.Meetings;
 
 [OutputCache(PolicyName = PublicPageCache.ClockPolicy, Tags = [Meeting.CacheTag])]
-public class IndexModel(MeetingQueries queries, PortalDbContext db, TimeProvider clock, IStringLocalizer<Strings> T) : PageModel
+public class IndexModel(MeetingQueries queries, OrganisationLookup organisations, TimeProvider clock, IStringLocalizer<Strings> T) : PageModel
 {
     public IReadOnlyList<Ward> Wards { get; private set; } = [];
     public Ward? SelectedWard { get; private set; }
@@ -20,7 +20,7 @@ public class IndexModel(MeetingQueries queries, PortalDbContext db, TimeProvider
 
     public async Task<IActionResult> OnGetAsync(string? ward, CancellationToken ct)
     {
-        Wards = await db.Wards.AsNoTracking().OrderBy(w => w.SortOrder).ToListAsync(ct);
+        Wards = await organisations.WardsAsync(ct);
         if (!string.IsNullOrEmpty(ward))
         {
             if (ward.Length > 6)

@@ -1,13 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Portal.Core.Data;
 using Portal.Core.Security;
 using Portal.Modules.JointMeetings.Models;
+using Portal.Modules.JointMeetings.Services;
 
 namespace Portal.Modules.JointMeetings.Pages.Staff;
 
 [RequirePermission(MeetingPermission.ManageMeetings)]
-public class IndexModel(PortalDbContext db, OrganisationLookup organisations) : PageModel
+public class IndexModel(MeetingQueries queries, OrganisationLookup organisations) : PageModel
 {
     public const int ListLimit = 200;
 
@@ -17,12 +17,6 @@ public class IndexModel(PortalDbContext db, OrganisationLookup organisations) : 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Organisation = await organisations.OfUserAsync(User, ct);
-        var meetings = db.Set<Meeting>().AsNoTracking().Include(m => m.Ward).Include(m => m.Minutes).AsQueryable();
-        if (!User.IsAdministrator())
-        {
-            var orgId = Organisation?.Id ?? -1;
-            meetings = meetings.Where(m => m.OrganisingOrganisationId == orgId);
-        }
-        Meetings = await meetings.OrderByDescending(m => m.StartUtc).ThenByDescending(m => m.Id).Take(ListLimit).ToListAsync(ct);
+        Meetings = await queries.StaffListAsync(User.IsAdministrator() ? null : Organisation?.Id ?? -1, ListLimit, ct);
     }
 }
