@@ -108,6 +108,26 @@ public sealed class FormSubmissions(PortalDbContext db, TimeProvider clock, IStr
         return result;
     }
 
+    /// <summary>
+    /// Saves a new row's form once (<see cref="SaveOnceAsync"/>, which needs <paramref name="sent"/>), or an edit's
+    /// form as it is (edits carry a version instead of a key).
+    /// </summary>
+    public Task<EditResult> SaveOnceIfNewAsync(bool isNew, SentForm? sent, string form, Func<Task<EditResult>> save, CancellationToken ct) =>
+        isNew ? SaveOnceAsync(sent ?? throw new ArgumentNullException(nameof(sent)), form, save, ct) : save();
+
+    /// <summary>
+    /// The answer to a form its rules refused. A create form's name "taken" may be this user's own row, saved by an
+    /// earlier (or a simultaneous) send of the same rendered form: then it is answered as that send was (saved; or, sent
+    /// again changed, 409 with a fresh key and these errors too). Otherwise: invalid, with these errors.
+    /// </summary>
+    /// <param name="sent">The create form's send; null for an edit.</param>
+    public async Task<EditResult> RefusedAsync(SentForm? sent, string form, IReadOnlyList<FieldError> errors, CancellationToken ct)
+    {
+        if (sent is not null && await EarlierAsync(sent, form, ct) is { } earlier)
+            return earlier.IsSaved ? earlier : earlier with { Errors = [.. errors, .. earlier.FieldErrors] };
+        return EditResult.Invalid(errors);
+    }
+
     /// <summary>The form error of a create form sent without its key, or null: for a use case that lists all its errors at once.</summary>
     public FieldError? MissingKey(SentForm sent) =>
         sent.Key is null ? new FieldError("", T["このフォームの送信を確認できませんでした。内容を確かめて、もう一度送信してください。"]) : null;

@@ -67,19 +67,11 @@ public sealed class CouncilEditor(
         }
 
         if (errors.Count > 0 || !inputIsValid)
-        {
-            // The name "taken" may be this user's own council, saved by an earlier (or a simultaneous) send of this form.
-            if (council is null && sent is not null && await submissions.EarlierAsync(sent, CreateCouncilForm, ct) is { IsSaved: true } earlier)
-                return earlier;
-            return EditResult.Invalid(errors);
-        }
+            return await submissions.RefusedAsync(council is null ? sent : null, CreateCouncilForm, errors, ct);
 
         council ??= new DistrictCouncil { Name = "" };
         Apply(council, input, ward!.Id, managingOrganisationId);
-        return council.Id == 0
-            ? await submissions.SaveOnceAsync(sent ?? throw new ArgumentNullException(nameof(sent)), CreateCouncilForm,
-                () => SaveCouncilAsync(council, input.Version, ward, ct), ct)
-            : await SaveCouncilAsync(council, input.Version, ward, ct);
+        return await submissions.SaveOnceIfNewAsync(council.Id == 0, sent, CreateCouncilForm, () => SaveCouncilAsync(council, input.Version, ward, ct), ct);
     }
 
     /// <summary>

@@ -64,15 +64,12 @@ public sealed class TaskForceEditor(
 
         if (errors.Count > 0 || !inputIsValid)
         {
-            // The name "taken" may be this user's own task force, saved by an earlier (or a simultaneous) send of this form.
-            if (taskForce is null && sent is not null && await submissions.EarlierAsync(sent, CreateTaskForceForm, ct) is { } earlier)
-                return earlier.IsSaved ? earlier : earlier with { Errors = [.. errors, .. earlier.FieldErrors] };
-            return EditResult.Invalid(errors);
+            return await submissions.RefusedAsync(taskForce is null ? sent : null, CreateTaskForceForm, errors, ct);
         }
 
         taskForce ??= new TaskForce { Name = "", WardId = wardId, OwnerOrganisationId = owner.Id };
         Apply(taskForce, input, groupNames);
-        return await SaveOnceIfNewAsync(taskForce.Id == 0, sent, CreateTaskForceForm, () => SaveTaskForceAsync(taskForce, input.Version, ct), ct);
+        return await submissions.SaveOnceIfNewAsync(taskForce.Id == 0, sent, CreateTaskForceForm, () => SaveTaskForceAsync(taskForce, input.Version, ct), ct);
     }
 
     /// <summary>Records a new session of task force <paramref name="taskForceId"/> (<paramref name="id"/> null, from a form sent once) or edits one.</summary>
@@ -103,7 +100,7 @@ public sealed class TaskForceEditor(
 
         session ??= new TaskForceSession { TaskForceId = taskForceId };
         Apply(session, input, decisions);
-        return await SaveOnceIfNewAsync(session.Id == 0, sent, CreateSessionForm, () => SaveSessionAsync(session, input.Version, ct), ct);
+        return await submissions.SaveOnceIfNewAsync(session.Id == 0, sent, CreateSessionForm, () => SaveSessionAsync(session, input.Version, ct), ct);
     }
 
     /// <summary>Adds an action item to task force <paramref name="taskForceId"/> (<paramref name="id"/> null, from a form sent once) or edits one.</summary>
@@ -141,7 +138,7 @@ public sealed class TaskForceEditor(
         item.Status = input.Status;
         item.DecisionId = decision.Decision?.Id;
         item.SessionId = decision.Session?.Id;
-        return await SaveOnceIfNewAsync(item.Id == 0, sent, CreateActionForm, () => SaveActionItemAsync(item, input.Version, ct), ct);
+        return await submissions.SaveOnceIfNewAsync(item.Id == 0, sent, CreateActionForm, () => SaveActionItemAsync(item, input.Version, ct), ct);
     }
 
     /// <summary>
@@ -179,9 +176,6 @@ public sealed class TaskForceEditor(
     }
 
     /// <summary>A new row is saved once however often its rendered create form is sent; an edit is saved as it comes.</summary>
-    private Task<EditResult> SaveOnceIfNewAsync(bool isNew, SentForm? sent, string createForm, Func<Task<EditResult>> save, CancellationToken ct) =>
-        isNew ? submissions.SaveOnceAsync(sent ?? throw new ArgumentNullException(nameof(sent)), createForm, save, ct) : save();
-
     private Task<EditResult> SaveTaskForceAsync(TaskForce taskForce, Guid expectedVersion, CancellationToken ct) =>
         SaveEditAsync(taskForce, expectedVersion,
             T["このタスクフォースは他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。"], ct,
