@@ -1,16 +1,16 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.EntityFrameworkCore;
 using Portal.Core.Caching;
 using Portal.Core.Data;
+using Portal.Core.Security;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.DistrictCouncils.Services;
 
 namespace Portal.Modules.DistrictCouncils.Pages.Councils;
 
 [OutputCache(PolicyName = PublicPageCache.Policy, Tags = [DistrictCouncil.CacheTag])]
-public class IndexModel(CouncilQueries queries, PortalDbContext db) : PageModel
+public class IndexModel(CouncilQueries queries, OrganisationLookup organisations) : PageModel
 {
     public IReadOnlyList<Ward> Wards { get; private set; } = [];
     public Dictionary<int, int> CountsByWard { get; private set; } = [];
@@ -22,7 +22,7 @@ public class IndexModel(CouncilQueries queries, PortalDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(string? ward, string? field, string? p, CancellationToken ct)
     {
         await queries.OpenConnectionAsync(ct);
-        Wards = await db.Wards.AsNoTracking().OrderBy(w => w.SortOrder).ToListAsync(ct);
+        Wards = await organisations.WardsAsync(ct);
         CountsByWard = await queries.CountPublishedByWardAsync(ct);
 
         var errors = new Dictionary<string, string[]>();
