@@ -25,6 +25,7 @@ public static class PortalCoreServices
         services.AddSingleton<RichText>();
         services.AddHttpContextAccessor();
         services.AddSingleton<CurrentEditor>();
+        services.AddSingleton<StoredRichText>();
         // TryAdd: the web host registers the output-cache evictor first.
         services.TryAddSingleton<IPublicPageCache, NoPublicPageCache>();
         services.AddSingleton<ContentCommitInterceptor>();
