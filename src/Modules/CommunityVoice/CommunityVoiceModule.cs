@@ -28,6 +28,7 @@ public sealed class CommunityVoiceModule : PortalModule
         services.AddScoped<VoiceQueries>();
         services.AddScoped<VoiceRouter>();
         services.AddScoped<VoiceEditor>();
+        services.AddScoped<VoiceSettingsEditor>();
         services.AddScoped<IRecipeStepHandler, CommunityVoiceStep>();
         services.AddScoped<ISearchDocumentSource, VoiceSearchSource>();
     }
