@@ -36,10 +36,13 @@ public readonly record struct Submission(SubmissionOutcome Outcome, string Resul
 /// <param name="Key">Null when the post carries no usable key (a hand-made or damaged post).</param>
 public sealed record SentForm(string UserId, Guid? Key, string Fingerprint)
 {
-    public static SentForm Of(PageModel page) =>
-        new(page.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Only a signed-in user's form is saved once."),
-            FormSubmissions.PostedKey(page.Request),
-            FormSubmissions.Fingerprint(page.Request.Form));
+    /// <summary>A post that is not a readable form carries no key (and so no fingerprint): it is refused, not a 500.</summary>
+    public static SentForm Of(PageModel page)
+    {
+        var key = FormSubmissions.PostedKey(page.Request);
+        return new(page.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Only a signed-in user's form is saved once."),
+            key, key is null ? "" : FormSubmissions.Fingerprint(page.Request.Form));
+    }
 }
 
 /// <summary>
