@@ -44,11 +44,7 @@ public class RoutingModel(VoiceQueries queries, VoiceSettingsEditor editor, Orga
         }
 
         var result = await editor.SaveRoutingAsync(User, Ward?.Id, rules, ModelState.IsValid, ct);
-        return this.Reply(result, _ =>
-        {
-            TempData["Status"] = T["振り分け表を保存しました。新しく記録される地域の声と、分類が変わった地域の声に使われます。"].Value;
-            return RedirectToPage("/Staff/Routing", new { ward = Ward?.Code });
-        }, prefix: "");
+        return this.Reply(result, _ => Saved(T["振り分け表を保存しました。新しく記録される地域の声と、分類が変わった地域の声に使われます。"]), prefix: "");
     }
 
     public async Task<IActionResult> OnPostDepartmentAsync(string? ward, [FromForm(Name = "NewDepartmentName")] string? newDepartmentName, CancellationToken ct)
@@ -58,11 +54,13 @@ public class RoutingModel(VoiceQueries queries, VoiceSettingsEditor editor, Orga
 
         NewDepartmentName = newDepartmentName;
         var result = await editor.AddDepartmentAsync(User, Ward?.Id, newDepartmentName, ModelState.IsValid, ct);
-        return this.Reply(result, _ =>
-        {
-            TempData["Status"] = T["担当課「{0}」を追加しました。", newDepartmentName!.Trim()].Value;
-            return RedirectToPage("/Staff/Routing", new { ward = Ward?.Code });
-        }, prefix: "");
+        return this.Reply(result, _ => Saved(T["担当課「{0}」を追加しました。", newDepartmentName!.Trim()]), prefix: "");
+    }
+
+    private RedirectToPageResult Saved(string status)
+    {
+        TempData["Status"] = status;
+        return RedirectToPage("/Staff/Routing", new { ward = Ward?.Code });
     }
 
     /// <summary>Resolves the table shown: the ward asked for, else the user's own ward, else (administrators) the city defaults.</summary>

@@ -23,14 +23,7 @@ public class SettingsModel(VoiceQueries queries, VoiceSettingsEditor editor, ISt
     public async Task<IActionResult> OnPostCategoryAsync([FromForm(Name = "NewCategoryName")] string? name, CancellationToken ct)
     {
         NewCategoryName = name;
-        var result = await editor.AddCategoryAsync(User, name, ModelState.IsValid, ct);
-        if (!result.IsSaved)
-            await LoadAsync(ct);
-        return this.Reply(result, _ =>
-        {
-            TempData["Status"] = T["分類「{0}」を追加しました。", name!.Trim()].Value;
-            return RedirectToPage();
-        }, prefix: "");
+        return await ReplyAsync(await editor.AddCategoryAsync(User, name, ModelState.IsValid, ct), () => T["分類「{0}」を追加しました。", name!.Trim()], ct);
     }
 
     /// <param name="isClosed">The status ends the handling.</param>
@@ -40,12 +33,18 @@ public class SettingsModel(VoiceQueries queries, VoiceSettingsEditor editor, ISt
         [FromForm(Name = "IsPublicResponse")] bool isPublicResponse, CancellationToken ct)
     {
         NewStatusName = name;
-        var result = await editor.AddStatusAsync(User, name, isClosed, isPublicResponse, ModelState.IsValid, ct);
+        return await ReplyAsync(await editor.AddStatusAsync(User, name, isClosed, isPublicResponse, ModelState.IsValid, ct),
+            () => T["状況「{0}」を追加しました。", name!.Trim()], ct);
+    }
+
+    /// <param name="status">The message shown after the redirect, once saved.</param>
+    private async Task<IActionResult> ReplyAsync(EditResult result, Func<string> status, CancellationToken ct)
+    {
         if (!result.IsSaved)
             await LoadAsync(ct);
         return this.Reply(result, _ =>
         {
-            TempData["Status"] = T["状況「{0}」を追加しました。", name!.Trim()].Value;
+            TempData["Status"] = status();
             return RedirectToPage();
         }, prefix: "");
     }
