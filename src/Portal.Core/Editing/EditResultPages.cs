@@ -17,6 +17,7 @@ public static class EditResultPages
     /// second save overrides. A changed resend: the form again with a fresh key, answering 409.
     /// </summary>
     /// <param name="keepVersion">Sets the page's bound version to the row's current one (conflicts only).</param>
+    /// <param name="prefix">The name the input is bound under; "" for fields bound by their own names.</param>
     public static IActionResult Reply(this PageModel page, EditResult result, Func<EditResult, IActionResult> saved,
         Action<Guid>? keepVersion = null, string prefix = "Input")
     {
@@ -31,7 +32,7 @@ public static class EditResultPages
             case EditOutcome.Conflict:
                 var conflict = result.Conflict!;
                 page.ModelState.AddModelError("", conflict.Message);
-                page.ModelState.Remove(prefix + ".Version");
+                page.ModelState.Remove(FieldKey(prefix, "Version"));
                 keepVersion?.Invoke(conflict.CurrentVersion);
                 page.HttpContext.Items[ConflictItem] = conflict;
                 page.Response.StatusCode = StatusCodes.Status409Conflict;
@@ -53,6 +54,8 @@ public static class EditResultPages
     private static void AddErrors(PageModel page, EditResult result, string prefix)
     {
         foreach (var error in result.FieldErrors)
-            page.ModelState.AddModelError(error.Field.Length == 0 ? "" : $"{prefix}.{error.Field}", error.Message);
+            page.ModelState.AddModelError(error.Field.Length == 0 ? "" : FieldKey(prefix, error.Field), error.Message);
     }
+
+    private static string FieldKey(string prefix, string field) => prefix.Length == 0 ? field : $"{prefix}.{field}";
 }

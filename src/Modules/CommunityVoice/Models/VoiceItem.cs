@@ -18,7 +18,7 @@ public enum VoiceSource
 /// Residents may see the summary, place, category, department, status dates and the published response of a public item;
 /// the details, the raiser's personal data and the handling notes stay with staff.
 /// </summary>
-public class VoiceItem : IVersioned, ISearchIndexed
+public class VoiceItem : AuditedEntity, ISearchIndexed
 {
     public const string SearchType = "voice-item";
 
@@ -30,20 +30,28 @@ public class VoiceItem : IVersioned, ISearchIndexed
     string ISearchIndexed.CacheTag => CacheTag;
     string ISearchIndexed.SearchKey => Id.ToString(CultureInfo.InvariantCulture);
 
+    public const int SummaryMaxLength = 200;
+    public const int DetailsMaxLength = 4000;
+    public const int AreaNameMaxLength = 100;
+    public const int SourceReferenceMaxLength = 200;
+    public const int RaiserNameMaxLength = 100;
+    public const int RaiserContactMaxLength = 200;
+    public const int ResponseMaxLength = 4000;
+
     public int Id { get; set; }
 
-    [MaxLength(200)]
+    [MaxLength(SummaryMaxLength)]
     public required string Summary { get; set; }
 
     /// <summary>Plain text, for staff only.</summary>
-    [MaxLength(4000)]
+    [MaxLength(DetailsMaxLength)]
     public string Details { get; set; } = "";
 
     public int WardId { get; set; }
     public Ward? Ward { get; set; }
 
     /// <summary>District activity council or area within the ward, free text (e.g. 菅北地域, 扇町公園周辺).</summary>
-    [MaxLength(100)]
+    [MaxLength(AreaNameMaxLength)]
     public string AreaName { get; set; } = "";
 
     public int CategoryId { get; set; }
@@ -59,7 +67,7 @@ public class VoiceItem : IVersioned, ISearchIndexed
     public VoiceSource Source { get; set; }
 
     /// <summary>Where it was heard, e.g. 第3回北区区政会議.</summary>
-    [MaxLength(200)]
+    [MaxLength(SourceReferenceMaxLength)]
     public string SourceReference { get; set; } = "";
 
     /// <summary>Day it was heard (Tokyo calendar date).</summary>
@@ -69,15 +77,15 @@ public class VoiceItem : IVersioned, ISearchIndexed
     public DateOnly? TargetResponseDate { get; set; }
 
     /// <summary>Personal data: never shown to residents nor indexed.</summary>
-    [MaxLength(100)]
+    [MaxLength(RaiserNameMaxLength)]
     public string RaiserName { get; set; } = "";
 
     /// <summary>Personal data: never shown to residents nor indexed.</summary>
-    [MaxLength(200)]
+    [MaxLength(RaiserContactMaxLength)]
     public string RaiserContact { get; set; } = "";
 
     /// <summary>The answer, plain text; residents see it once <see cref="ResponsePublishedUtc"/> is set.</summary>
-    [MaxLength(4000)]
+    [MaxLength(ResponseMaxLength)]
     public string Response { get; set; } = "";
 
     public DateTime? ResponsePublishedUtc { get; set; }
@@ -88,18 +96,6 @@ public class VoiceItem : IVersioned, ISearchIndexed
     /// <summary>The organisation whose staff recorded the item.</summary>
     public int RaisedByOrganisationId { get; set; }
     public Organisation? RaisedByOrganisation { get; set; }
-
-    public Guid Version { get; set; }
-
-    public DateTime CreatedUtc { get; set; }
-
-    [MaxLength(100)]
-    public string CreatedBy { get; set; } = "";
-
-    public DateTime ModifiedUtc { get; set; }
-
-    [MaxLength(100)]
-    public string ModifiedBy { get; set; } = "";
 
     public List<VoiceItemHistory> History { get; set; } = [];
 
@@ -125,8 +121,10 @@ public enum VoiceHistoryKind
 /// One event of an item's handling. From/To are the names at the time, so renaming keeps history true: statuses for a
 /// status change, categories for a category change, departments for re-routing and (To only) for receipt.
 /// </summary>
-public class VoiceItemHistory
+public class VoiceItemHistory : IRevision
 {
+    public const int NoteMaxLength = 1000;
+
     public int Id { get; set; }
 
     public int ItemId { get; set; }
@@ -140,11 +138,16 @@ public class VoiceItemHistory
     public string To { get; set; } = "";
 
     /// <summary>Internal note for staff; never shown to residents.</summary>
-    [MaxLength(1000)]
+    [MaxLength(NoteMaxLength)]
     public string Note { get; set; } = "";
 
     public DateTime ChangedUtc { get; set; }
 
     [MaxLength(100)]
     public string ChangedBy { get; set; } = "";
+
+    // The write pipeline stamps revisions by these names; the columns keep theirs.
+    DateTime IRevision.EditedUtc { get => ChangedUtc; set => ChangedUtc = value; }
+
+    string IRevision.EditedBy { get => ChangedBy; set => ChangedBy = value; }
 }

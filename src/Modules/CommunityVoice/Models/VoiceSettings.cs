@@ -6,9 +6,11 @@ namespace Portal.Modules.CommunityVoice.Models;
 /// <summary>A department that answers voice items: of one ward office, or of the city (WardId null).</summary>
 public class VoiceDepartment
 {
+    public const int NameMaxLength = 100;
+
     public int Id { get; set; }
 
-    [MaxLength(100)]
+    [MaxLength(NameMaxLength)]
     public required string Name { get; set; }
 
     public int? WardId { get; set; }
@@ -20,9 +22,11 @@ public class VoiceDepartment
 /// <summary>What a voice is about (防災, 子育て…); the routing table maps it to a department.</summary>
 public class VoiceCategory
 {
+    public const int NameMaxLength = 50;
+
     public int Id { get; set; }
 
-    [MaxLength(50)]
+    [MaxLength(NameMaxLength)]
     public required string Name { get; set; }
 
     public int SortOrder { get; set; }
@@ -31,9 +35,11 @@ public class VoiceCategory
 /// <summary>One step of an item's handling. The lowest <see cref="SortOrder"/> is the status a new item starts in.</summary>
 public class VoiceStatus
 {
+    public const int NameMaxLength = 50;
+
     public int Id { get; set; }
 
-    [MaxLength(50)]
+    [MaxLength(NameMaxLength)]
     public required string Name { get; set; }
 
     public int SortOrder { get; set; }

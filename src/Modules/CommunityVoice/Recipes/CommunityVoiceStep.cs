@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using Portal.Core.Data;
 using Portal.Core.Recipes;
 using Portal.Modules.CommunityVoice.Models;
+using Portal.Modules.CommunityVoice.Services;
 
 namespace Portal.Modules.CommunityVoice.Recipes;
 
@@ -16,7 +16,7 @@ namespace Portal.Modules.CommunityVoice.Recipes;
 /// Dates are recipe times (<see cref="RecipeTime"/>): the demo's are relative to the day it is set up, so it always has some overdue items.
 /// Rows already present (same name, or same ward and summary for items) are left as they are.
 /// </summary>
-public sealed class CommunityVoiceStep : IRecipeStepHandler
+public sealed class CommunityVoiceStep(VoiceEditor editor, VoiceSettingsEditor settings) : IRecipeStepHandler
 {
     public string StepName => "communityVoice";
 
@@ -29,42 +29,21 @@ public sealed class CommunityVoiceStep : IRecipeStepHandler
         int? WardId(string? code, string what) =>
             code is null ? null : wards.TryGetValue(code, out var id) ? id : throw new RecipeException($"{what}: unknown ward '{code}'.");
 
-        var departments = await db.Set<VoiceDepartment>().ToListAsync(ct);
-        var order = departments.Count;
         foreach (var d in model.Departments ?? [])
-        {
-            var wardId = WardId(d.Ward, $"Department '{d.Name}'");
-            if (departments.Any(x => x.Name == d.Name && x.WardId == wardId)) continue;
-            var department = new VoiceDepartment { Name = d.Name, WardId = wardId, SortOrder = ++order };
-            departments.Add(department);
-            db.Add(department);
-        }
-
-        var categories = await db.Set<VoiceCategory>().ToListAsync(ct);
+            await settings.ImportDepartmentAsync(d.Name, WardId(d.Ward, $"Department '{d.Name}'"), ct);
         foreach (var name in model.Categories ?? [])
-        {
-            if (categories.Any(c => c.Name == name)) continue;
-            var category = new VoiceCategory { Name = name, SortOrder = categories.Count + 1 };
-            categories.Add(category);
-            db.Add(category);
-        }
-
-        var statuses = await db.Set<VoiceStatus>().ToListAsync(ct);
+            await settings.ImportCategoryAsync(name, ct);
         foreach (var s in model.Statuses ?? [])
-        {
-            if (statuses.Any(x => x.Name == s.Name)) continue;
-            var status = new VoiceStatus { Name = s.Name, SortOrder = statuses.Count + 1, IsClosed = s.Closed, IsPublicResponse = s.PublicResponse };
-            statuses.Add(status);
-            db.Add(status);
-        }
-        await db.SaveChangesAsync(ct);
+            await settings.ImportStatusAsync(s.Name, s.Closed, s.PublicResponse, ct);
 
+        var departments = await db.Set<VoiceDepartment>().ToListAsync(ct);
+        var categories = await db.Set<VoiceCategory>().ToListAsync(ct);
+        var statuses = await db.Set<VoiceStatus>().ToListAsync(ct);
         VoiceCategory Category(string name, string what) =>
             categories.FirstOrDefault(c => c.Name == name) ?? throw new RecipeException($"{what}: unknown category '{name}'.");
         VoiceStatus Status(string name, string what) =>
             statuses.FirstOrDefault(s => s.Name == name) ?? throw new RecipeException($"{what}: unknown status '{name}'.");
 
-        var rules = await db.Set<VoiceRoutingRule>().ToListAsync(ct);
         foreach (var r in model.Routing ?? [])
         {
             var what = $"Routing rule '{r.Category}'";
@@ -74,74 +53,44 @@ public sealed class CommunityVoiceStep : IRecipeStepHandler
             var department = departments.FirstOrDefault(d => d.Name == r.Department && d.WardId == wardId)
                 ?? departments.FirstOrDefault(d => d.Name == r.Department && d.WardId == null)
                 ?? throw new RecipeException($"{what}: unknown department '{r.Department}'.");
-            var rule = rules.FirstOrDefault(x => x.CategoryId == category.Id && x.WardId == wardId);
-            if (rule is null)
-            {
-                rule = new VoiceRoutingRule { CategoryId = category.Id, WardId = wardId };
-                rules.Add(rule);
-                db.Add(rule);
-            }
-            rule.DepartmentId = department.Id;
+            await settings.ImportRoutingRuleAsync(category.Id, wardId, department.Id, ct);
         }
-        await db.SaveChangesAsync(ct);
 
         var organisations = await db.Organisations.ToDictionaryAsync(o => o.Key, o => o.Id, ct);
-        var initial = statuses.OrderBy(s => s.SortOrder).First();
         foreach (var i in model.Items ?? [])
         {
             var what = $"Voice item '{i.Summary}'";
             var wardId = WardId(i.Ward, what) ?? throw new RecipeException($"{what}: a ward is required.");
-            if (await db.Set<VoiceItem>().AnyAsync(x => x.WardId == wardId && x.Summary == i.Summary, ct)) continue;
-
-            var category = Category(i.Category, what);
-            var rule = rules.FirstOrDefault(r => r.CategoryId == category.Id && r.WardId == wardId)
-                ?? rules.FirstOrDefault(r => r.CategoryId == category.Id && r.WardId == null);
-            var department = departments.FirstOrDefault(d => d.Id == rule?.DepartmentId);
-            var raisedOn = context.TokyoDate(i.Raised);
-            var receivedUtc = context.Utc(i.Raised);
             var item = new VoiceItem
             {
                 Summary = i.Summary,
                 Details = i.Details ?? "",
                 WardId = wardId,
                 AreaName = i.Area ?? "",
-                CategoryId = category.Id,
-                DepartmentId = department?.Id,
-                StatusId = initial.Id,
+                CategoryId = Category(i.Category, what).Id,
                 Source = i.Source,
                 SourceReference = i.SourceReference ?? "",
-                RaisedOn = raisedOn,
+                RaisedOn = context.TokyoDate(i.Raised),
                 TargetResponseDate = i.Target is { } target ? context.TokyoDate(target) : null,
                 RaiserName = i.RaiserName ?? "",
                 RaiserContact = i.RaiserContact ?? "",
+                Response = i.Response ?? "",
                 IsPublic = i.Public ?? true,
                 RaisedByOrganisationId = organisations.TryGetValue(i.RaisedBy, out var orgId)
                     ? orgId : throw new RecipeException($"{what}: unknown organisation '{i.RaisedBy}'."),
-                CreatedUtc = receivedUtc, CreatedBy = "recipe", ModifiedUtc = receivedUtc, ModifiedBy = "recipe",
             };
-            item.History.Add(new VoiceItemHistory
+            var steps = (i.Steps ?? []).Select(step => (Status: Status(step.Status, what), At: context.Utc(step.At), Note: step.Note ?? "")).ToList();
+
+            using (context.WritingAt(context.Utc(i.Raised)))
             {
-                Kind = VoiceHistoryKind.Received, To = department?.Name ?? "未割当",
-                ChangedUtc = receivedUtc, ChangedBy = "recipe",
-            });
-            var current = initial;
-            foreach (var step in i.Steps ?? [])
-            {
-                var next = Status(step.Status, what);
-                var at = context.Utc(step.At);
-                item.History.Add(new VoiceItemHistory
-                {
-                    Kind = VoiceHistoryKind.StatusChanged, From = current.Name, To = next.Name, Note = step.Note ?? "",
-                    ChangedUtc = at, ChangedBy = "recipe",
-                });
-                current = next;
-                item.ModifiedUtc = at;
+                if (!await editor.ImportItemAsync(item, ct))
+                    continue;
             }
-            item.StatusId = current.Id;
-            item.Response = i.Response ?? "";
-            if (current is { IsClosed: true, IsPublicResponse: true } && item.Response.Length > 0)
-                item.ResponsePublishedUtc = item.ModifiedUtc;
-            db.Add(item);
+            foreach (var step in steps)
+            {
+                using (context.WritingAt(step.At))
+                    await editor.ImportStatusChangeAsync(item, step.Status, step.Note, step.At, ct);
+            }
         }
     }
 

@@ -49,15 +49,35 @@ public sealed class VoiceQueries(PortalDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<VoiceStatus>> StatusesAsync(CancellationToken ct) =>
         await db.Set<VoiceStatus>().AsNoTracking().OrderBy(s => s.SortOrder).ThenBy(s => s.Id).ToListAsync(ct);
 
-    public async Task<IReadOnlyList<Ward>> WardsAsync(CancellationToken ct) =>
-        await db.Wards.AsNoTracking().OrderBy(w => w.SortOrder).ToListAsync(ct);
-
     /// <summary>Departments that can answer items of a ward: its own and the city's.</summary>
     public async Task<IReadOnlyList<VoiceDepartment>> DepartmentsForWardAsync(int wardId, CancellationToken ct) =>
         await db.Set<VoiceDepartment>().AsNoTracking()
             .Where(d => d.WardId == wardId || d.WardId == null)
             .OrderBy(d => d.WardId == null).ThenBy(d => d.SortOrder).ThenBy(d => d.Name)
             .ToListAsync(ct);
+
+    /// <summary>The departments a routing table can name: a ward's own and the city's, or (<paramref name="wardId"/> null) the city's.</summary>
+    public async Task<IReadOnlyList<VoiceDepartment>> DepartmentsForTableAsync(int? wardId, CancellationToken ct) =>
+        wardId is { } id
+            ? await DepartmentsForWardAsync(id, ct)
+            : await db.Set<VoiceDepartment>().AsNoTracking().Where(d => d.WardId == null).OrderBy(d => d.SortOrder).ThenBy(d => d.Name).ToListAsync(ct);
+
+    /// <summary>The city-wide routing rules and, with <paramref name="wardId"/>, that ward's, with their departments.</summary>
+    public async Task<IReadOnlyList<VoiceRoutingRule>> RoutingRulesAsync(int? wardId, CancellationToken ct) =>
+        await db.Set<VoiceRoutingRule>().AsNoTracking().Include(r => r.Department)
+            .Where(r => r.WardId == null || (wardId != null && r.WardId == wardId)).ToListAsync(ct);
+
+    /// <summary>The departments the queue can be filtered by: every one for administrators, else the user's ward's and the city's.</summary>
+    public async Task<IReadOnlyList<VoiceDepartment>> QueueDepartmentsAsync(ClaimsPrincipal user, Organisation? userOrganisation, CancellationToken ct)
+    {
+        var departments = db.Set<VoiceDepartment>().AsNoTracking().Include(d => d.Ward).AsQueryable();
+        if (!user.IsAdministrator())
+        {
+            var wardId = userOrganisation?.WardId ?? -1;
+            departments = departments.Where(d => d.WardId == wardId || d.WardId == null);
+        }
+        return await departments.OrderBy(d => d.Ward!.SortOrder).ThenBy(d => d.SortOrder).ThenBy(d => d.Name).ToListAsync(ct);
+    }
 
     public async Task<Paged<PublicVoiceSummary>> ListPublicAsync(VoiceFilter filter, CancellationToken ct)
     {

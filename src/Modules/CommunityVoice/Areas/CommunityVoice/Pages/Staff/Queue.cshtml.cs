@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
 using Portal.Core.Security;
@@ -13,7 +12,7 @@ namespace Portal.Modules.CommunityVoice.Pages.Staff;
 
 /// <summary>Open items per department, overdue ones marked; the ward office sees its ward, other staff what they raised.</summary>
 [Authorize]
-public class QueueModel(VoiceQueries queries, PortalDbContext db, OrganisationLookup organisations, IStringLocalizer<Strings> T) : PageModel
+public class QueueModel(VoiceQueries queries, OrganisationLookup organisations, IStringLocalizer<Strings> T) : PageModel
 {
     public Organisation? Organisation { get; private set; }
     public IReadOnlyList<VoiceDepartment> Departments { get; private set; } = [];
@@ -32,13 +31,7 @@ public class QueueModel(VoiceQueries queries, PortalDbContext db, OrganisationLo
         CanRaise = User.CanRaise(Organisation);
         Today = queries.TodayInTokyo();
 
-        var departments = db.Set<VoiceDepartment>().AsNoTracking().Include(d => d.Ward).AsQueryable();
-        if (!User.IsAdministrator())
-        {
-            var wardId = Organisation?.WardId ?? -1;
-            departments = departments.Where(d => d.WardId == wardId || d.WardId == null);
-        }
-        Departments = await departments.OrderBy(d => d.Ward!.SortOrder).ThenBy(d => d.SortOrder).ThenBy(d => d.Name).ToListAsync(ct);
+        Departments = await queries.QueueDepartmentsAsync(User, Organisation, ct);
 
         if (!string.IsNullOrEmpty(department))
         {

@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Security;
 using Portal.Modules.CommunityVoice.Models;
 using Portal.Modules.CommunityVoice.Services;
 
 namespace Portal.Modules.CommunityVoice.Pages.Voice;
 
-public class IndexModel(VoiceQueries queries, IStringLocalizer<Strings> T) : PageModel
+public class IndexModel(VoiceQueries queries, OrganisationLookup organisations, IStringLocalizer<Strings> T) : PageModel
 {
     public IReadOnlyList<Ward> Wards { get; private set; } = [];
     public IReadOnlyList<VoiceCategory> Categories { get; private set; } = [];
@@ -19,7 +20,7 @@ public class IndexModel(VoiceQueries queries, IStringLocalizer<Strings> T) : Pag
     /// <param name="p">Page number; "page" is taken by Razor Pages routing.</param>
     public async Task<IActionResult> OnGetAsync(string? ward, string? category, string? status, string? p, CancellationToken ct)
     {
-        Wards = await queries.WardsAsync(ct);
+        Wards = await organisations.WardsAsync(ct);
         Categories = await queries.CategoriesAsync(ct);
         Statuses = await queries.StatusesAsync(ct);
 
