@@ -10,28 +10,6 @@ using Portal.Core.Editing;
 
 namespace Portal.Core.Forms;
 
-public enum SubmissionOutcome
-{
-    /// <summary>This send saved the form.</summary>
-    Saved,
-    /// <summary>An earlier (or simultaneous) send of the same rendered form saved it; nothing new was saved.</summary>
-    AlreadySaved,
-    /// <summary>
-    /// The key was saved with other content (the form restored with Back, changed and sent again): nothing is saved,
-    /// the page has a form error and a fresh key, and answers 409.
-    /// </summary>
-    Changed,
-    /// <summary>The form's own save declined (e.g. the name was taken at the database by someone else's form).</summary>
-    NotSaved,
-}
-
-/// <param name="Result">What the saving send created (as its save returned it), for Saved and AlreadySaved.</param>
-public readonly record struct Submission(SubmissionOutcome Outcome, string Result)
-{
-    /// <summary>The form is saved, by this send or an earlier one: answer as the first send was answered.</summary>
-    public bool IsSaved => Outcome is SubmissionOutcome.Saved or SubmissionOutcome.AlreadySaved;
-}
-
 /// <summary>What a create form's send carries for saving it once: who sent it, its one-time key, and a fingerprint of its fields.</summary>
 /// <param name="Key">Null when the post carries no usable key (a hand-made or damaged post).</param>
 public sealed record SentForm(string UserId, Guid? Key, string Fingerprint)
@@ -143,72 +121,6 @@ public sealed class FormSubmissions(PortalDbContext db, TimeProvider clock, IStr
         earlier.Fingerprint == fingerprint
             ? new(EditOutcome.AlreadySaved, earlier.Result)
             : new(EditOutcome.ResentChanged, Errors: [new FieldError("", T["このフォームはすでに送信され、保存されています。変更した内容を新しく保存するには、もう一度送信してください。"])]);
-
-    /// <summary>
-    /// The key the page's form was rendered with. Without one (a hand-made or damaged post) the send cannot be told
-    /// from a repeat: the page gets a form error, so it is shown again (with a fresh key) and nothing is saved.
-    /// </summary>
-    public Guid? KeyOf(PageModel page)
-    {
-        var key = PostedKey(page.Request);
-        if (key is null)
-            page.ModelState.AddModelError("", T["このフォームの送信を確認できませんでした。内容を確かめて、もう一度送信してください。"]);
-        return key;
-    }
-
-    /// <summary>
-    /// How an earlier send of this rendered form was answered (AlreadySaved, or Changed with the page's error set), or
-    /// null when there was none: for a page that must not run its own checks (a name already taken) against its own
-    /// first send.
-    /// </summary>
-    public async Task<Submission?> EarlierAsync(PageModel page, string form, Guid key, CancellationToken ct) =>
-        await FindAsync(UserId(page), form, key, ct) is { } earlier ? Repeat(page, earlier, Fingerprint(page.Request.Form)) : null;
-
-    /// <summary>
-    /// Runs <paramref name="save"/> (which saves the new rows and returns what it created, e.g. the new row's id, or
-    /// null when it declined and saved nothing) unless this user's <paramref name="form"/> with this key was saved
-    /// already, in one transaction with the record of the submission.
-    /// </summary>
-    public async Task<Submission> SaveOnceAsync(PageModel page, string form, Guid key, Func<Task<string?>> save, CancellationToken ct)
-    {
-        var userId = UserId(page);
-        var fingerprint = Fingerprint(page.Request.Form);
-        if (await FindAsync(userId, form, key, ct) is { } earlier)
-            return Repeat(page, earlier, fingerprint);
-
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        if (await save() is not { } result)
-        {
-            // Declined at the database (a unique name): by this form's own twin sent at the same moment, or by another.
-            // A unique-index refusal has rolled the transaction back already (SaveUnlessTakenAsync).
-            if (db.Database.CurrentTransaction is not null)
-                await transaction.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            return await FindAsync(userId, form, key, ct) is { } twin ? Repeat(page, twin, fingerprint) : new(SubmissionOutcome.NotSaved, "");
-        }
-        FormSubmission? winner = null;
-        var row = new FormSubmission
-        {
-            UserId = userId, Form = form, Key = key, Result = result, Fingerprint = fingerprint, CreatedUtc = clock.GetUtcNow().UtcDateTime,
-        };
-        if (!await db.AddUnlessTakenAsync(row, async () => (winner = await FindAsync(userId, form, key, ct)) is not null, ct))
-            return Repeat(page, winner!, fingerprint);
-        await transaction.CommitAsync(ct);
-        return new(SubmissionOutcome.Saved, result);
-    }
-
-    private Submission Repeat(PageModel page, FormSubmission earlier, string fingerprint)
-    {
-        if (earlier.Fingerprint == fingerprint)
-            return new(SubmissionOutcome.AlreadySaved, earlier.Result);
-        page.ModelState.AddModelError("", T["このフォームはすでに送信され、保存されています。変更した内容を新しく保存するには、もう一度送信してください。"]);
-        page.HttpContext.Items[FreshKeyItem] = true;
-        page.Response.StatusCode = StatusCodes.Status409Conflict;
-        return new(SubmissionOutcome.Changed, "");
-    }
-
-    private static string UserId(PageModel page) =>
-        page.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("Only a signed-in user's form is saved once.");
 
     /// <summary>Set when the page must be shown with a new key (its posted one is spent).</summary>
     internal const string FreshKeyItem = "Portal.Forms.FreshSubmissionKey";
