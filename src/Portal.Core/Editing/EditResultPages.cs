@@ -48,6 +48,21 @@ public static class EditResultPages
         }
     }
 
+    /// <summary>
+    /// A request whose query string (or post) the page cannot read: the page again, answering 400, with each message on
+    /// its parameter. <paramref name="localise"/> translates messages that are resource keys.
+    /// </summary>
+    public static IActionResult BadQuery(this PageModel page, IEnumerable<KeyValuePair<string, string[]>> errors, Func<string, string>? localise = null)
+    {
+        foreach (var (key, messages) in errors)
+            page.ModelState.AddModelError(key, localise is null ? messages[0] : localise(messages[0]));
+        page.Response.StatusCode = StatusCodes.Status400BadRequest;
+        return page.Page();
+    }
+
+    /// <summary>The page again, answering 400, with <paramref name="message"/> on <paramref name="key"/>.</summary>
+    public static IActionResult BadQuery(this PageModel page, string key, string message) => page.BadQuery([new(key, [message])]);
+
     /// <summary>The conflict a reply put on this request, for the form's notice.</summary>
     public static EditConflict? ConflictOf(HttpContext http) => http.Items[ConflictItem] as EditConflict;
 

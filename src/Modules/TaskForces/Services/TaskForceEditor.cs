@@ -63,9 +63,7 @@ public sealed class TaskForceEditor(
                 .Select(group => new FieldError(nameof(input.WorkingGroups), T["ワーキンググループ「{0}」には会合の記録があるため削除できません。", group])));
 
         if (errors.Count > 0 || !inputIsValid)
-        {
             return await submissions.RefusedAsync(taskForce is null ? sent : null, CreateTaskForceForm, errors, ct);
-        }
 
         taskForce ??= new TaskForce { Name = "", WardId = wardId, OwnerOrganisationId = owner.Id };
         Apply(taskForce, input, groupNames);

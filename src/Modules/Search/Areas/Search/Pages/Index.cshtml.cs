@@ -1,8 +1,9 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Portal.Core.Caching;
 using Portal.Core.Data;
+using Portal.Core.Editing;
 using Portal.Core.Security;
 using Portal.Modules.Search.Services;
 
@@ -29,12 +30,7 @@ public class IndexModel(SearchService search, OrganisationLookup organisations) 
         var errors = new Dictionary<string, string[]>();
         var query = await search.ParseAsync(q, type, ward, p, errors, ct);
         if (query is null)
-        {
-            foreach (var (key, messages) in errors)
-                ModelState.AddModelError(key, messages[0]);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+            return this.BadQuery(errors);
         Results = search.Search(query, User);
         return Page();
     }

@@ -37,11 +37,7 @@ public class RoutingModel(VoiceQueries queries, VoiceSettingsEditor editor, Orga
 
         // A post without a single row (another content type, an empty body) is not "remove every row".
         if (rules is null || !Categories.Any(c => rules.ContainsKey(c.Id)))
-        {
-            ModelState.AddModelError("", T["振り分け表の内容を読み取れませんでした。表を開き直してから、もう一度保存してください。"]);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+            return this.BadQuery("", T["振り分け表の内容を読み取れませんでした。表を開き直してから、もう一度保存してください。"]);
 
         var result = await editor.SaveRoutingAsync(User, Ward?.Id, rules, ModelState.IsValid, ct);
         return this.Reply(result, _ => Saved(T["振り分け表を保存しました。新しく記録される地域の声と、分類が変わった地域の声に使われます。"]), prefix: "");

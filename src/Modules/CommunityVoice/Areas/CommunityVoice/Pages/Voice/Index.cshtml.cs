@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Editing;
 using Portal.Core.Security;
 using Portal.Modules.CommunityVoice.Models;
 using Portal.Modules.CommunityVoice.Services;
@@ -31,13 +32,7 @@ public class IndexModel(VoiceQueries queries, OrganisationLookup organisations, 
         if (Filter.StatusId is { } statusId && Statuses.All(s => s.Id != statusId))
             errors["status"] = [T["指定された状況はありません。"]];
         if (errors.Count > 0)
-        {
-            // The filter's messages are Japanese resource keys.
-            foreach (var (key, messages) in errors)
-                ModelState.AddModelError(key, T[messages[0]]);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+            return this.BadQuery(errors, key => T[key]); // the filter's messages are Japanese resource keys
         if (Filter.WardCode is not null)
         {
             SelectedWard = Wards.FirstOrDefault(w => w.Code == Filter.WardCode);

@@ -1,8 +1,9 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Portal.Core.Caching;
 using Portal.Core.Data;
+using Portal.Core.Editing;
 using Portal.Core.Security;
 using Portal.Modules.DistrictCouncils.Models;
 using Portal.Modules.DistrictCouncils.Services;
@@ -28,12 +29,7 @@ public class IndexModel(CouncilQueries queries, OrganisationLookup organisations
         var errors = new Dictionary<string, string[]>();
         Filter = CouncilFilter.Parse(ward, field, p, errors);
         if (errors.Count > 0)
-        {
-            foreach (var (key, messages) in errors)
-                ModelState.AddModelError(key, messages[0]);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+            return this.BadQuery(errors);
         if (Filter.WardCode is not null)
         {
             SelectedWard = Wards.FirstOrDefault(w => w.Code == Filter.WardCode);

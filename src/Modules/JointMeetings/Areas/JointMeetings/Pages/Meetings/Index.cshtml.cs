@@ -1,9 +1,10 @@
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Caching;
 using Portal.Core.Data;
+using Portal.Core.Editing;
 using Portal.Core.Security;
 using Portal.Modules.JointMeetings.Models;
 using Portal.Modules.JointMeetings.Services;
@@ -24,11 +25,7 @@ public class IndexModel(MeetingQueries queries, OrganisationLookup organisations
         if (!string.IsNullOrEmpty(ward))
         {
             if (ward.Length > 6)
-            {
-                ModelState.AddModelError("ward", T["区は 27127 のような区コードで指定してください。"]);
-                Response.StatusCode = StatusCodes.Status400BadRequest;
-                return Page();
-            }
+                return this.BadQuery("ward", T["区は 27127 のような区コードで指定してください。"]);
             SelectedWard = Wards.FirstOrDefault(w => w.Code == ward);
             if (SelectedWard is null) return NotFound();
         }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Portal.Core.Editing;
 using Portal.Modules.SupportOrganisations.Models;
 using Portal.Modules.SupportOrganisations.Services;
 
@@ -15,11 +16,7 @@ public class CompareModel(SupportQueries queries, IStringLocalizer<Strings> T) :
     {
         var ids = CompareRequest.Parse(Request.Query["ids"].ToArray(), out var error);
         if (ids is null)
-        {
-            ModelState.AddModelError("ids", T[error!]);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+            return this.BadQuery("ids", T[error!]);
         var profiles = await queries.FindPublishedAsync(ids, ct);
         if (profiles is null)
             return NotFound();

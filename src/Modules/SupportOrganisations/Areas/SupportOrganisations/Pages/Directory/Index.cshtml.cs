@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Editing;
 using Portal.Core.Security;
 using Portal.Modules.SupportOrganisations.Models;
 using Portal.Modules.SupportOrganisations.Services;
@@ -20,12 +21,7 @@ public class IndexModel(SupportQueries queries, OrganisationLookup organisations
         var errors = new Dictionary<string, string[]>();
         Filter = SupportFilter.Parse(ward, service, errors);
         if (errors.Count > 0)
-        {
-            foreach (var (key, messages) in errors)
-                ModelState.AddModelError(key, T[messages[0]]);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
+            return this.BadQuery(errors, key => T[key]);
         if (Filter.WardCode is not null && Wards.All(w => w.Code != Filter.WardCode))
             return NotFound();
         Profiles = await queries.ListPublishedAsync(Filter, ct);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Portal.Core.Data;
+using Portal.Core.Editing;
 using Portal.Core.Security;
 using Portal.Modules.SupportOrganisations.Models;
 using Portal.Modules.SupportOrganisations.Services;
@@ -27,15 +28,9 @@ public class WardModel(SupportQueries queries, OrganisationLookup organisations,
         Years = Models.FiscalYear.Recordable(clock);
         FiscalYear = Models.FiscalYear.Current(clock);
         if (!string.IsNullOrEmpty(year) && (!int.TryParse(year, out var parsedYear) || parsedYear is < 2000 or > 2100))
-        {
-            ModelState.AddModelError("year", T["年度は2026のような西暦の数字で指定してください。"]);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
-            return Page();
-        }
-        else if (!string.IsNullOrEmpty(year))
-        {
+            return this.BadQuery("year", T["年度は2026のような西暦の数字で指定してください。"]);
+        if (!string.IsNullOrEmpty(year))
             FiscalYear = int.Parse(year);
-        }
 
         var own = await organisations.OfUserAsync(User, ct);
         var code = string.IsNullOrEmpty(ward) ? own?.Ward?.Code : ward;
