@@ -43,6 +43,23 @@ public sealed class InRangeAttribute : RangeAttribute
     public InRangeAttribute(double minimum, double maximum) : base(minimum, maximum) => ErrorMessage = Message;
 }
 
+/// <summary>A value of the enum the property has (a hand-made post can send any number).</summary>
+[AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
+public sealed class KnownValueAttribute : ValidationAttribute
+{
+    public const string Message = "{0}の値が正しくありません。";
+
+    private readonly EnumDataTypeAttribute _enum;
+
+    public KnownValueAttribute(Type enumType)
+    {
+        _enum = new EnumDataTypeAttribute(enumType);
+        ErrorMessage = Message;
+    }
+
+    public override bool IsValid(object? value) => _enum.IsValid(value);
+}
+
 /// <summary>A telephone number: half-width digits, hyphens, "+", brackets and spaces.</summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field | AttributeTargets.Parameter)]
 public sealed class PhoneNumberAttribute : RegularExpressionAttribute

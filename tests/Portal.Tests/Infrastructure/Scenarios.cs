@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Portal.Core.Time;
 using Portal.Modules.DistrictCouncils.Models;
 
 namespace Portal.Tests.Infrastructure;
@@ -74,6 +76,9 @@ public static class Scenarios
         Assert.NotEqual(update.Version, stored.Version);
         // The re-rendered form carries the current version, so the second person can save after reviewing.
         Assert.Equal(stored.Version.ToString(), PortalClient.InputValue(html, "Input.Version"));
+        // The write pipeline stamped the first save; the notice says who made it and when (Tokyo time).
+        Assert.Equal(TestUsers.KitaCommunity, stored.ModifiedBy);
+        Assert.Contains($"最終更新: {TestUsers.KitaCommunity}（{TokyoTime.Format(stored.ModifiedUtc, CultureInfo.GetCultureInfo("ja-JP"))}）", WebUtility.HtmlDecode(html));
         Assert.Equal(revisionsBefore + 1, await host.QueryAsync(db => db.Set<CouncilUpdateRevision>().CountAsync(r => r.UpdateId == update.Id)));
     }
 }

@@ -30,7 +30,7 @@ public sealed class ItemInput
 
     [Display(Name = "出典")]
     [RequiredChoice]
-    [EnumDataType(typeof(VoiceSource), ErrorMessage = "{0}の値が正しくありません。")]
+    [KnownValue(typeof(VoiceSource))]
     public VoiceSource? Source { get; set; }
 
     [Display(Name = "出典の詳細")]

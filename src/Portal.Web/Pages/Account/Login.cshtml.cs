@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Portal.Core.Data;
+using Portal.Core.Validation;
 using Portal.Web.Infrastructure;
 
 namespace Portal.Web.Pages.Account;
@@ -13,12 +14,12 @@ namespace Portal.Web.Pages.Account;
 public sealed class LoginInput
 {
     [Display(Name = "ユーザー名")]
-    [Required(ErrorMessage = "{0}を入力してください。")]
+    [RequiredText]
     [StringLength(256)]
     public string UserName { get; set; } = "";
 
     [Display(Name = "パスワード")]
-    [Required(ErrorMessage = "{0}を入力してください。")]
+    [RequiredText]
     [StringLength(256)]
     [DataType(DataType.Password)]
     public string Password { get; set; } = "";
