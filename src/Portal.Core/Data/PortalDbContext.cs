@@ -52,6 +52,19 @@ public class PortalDbContext(DbContextOptions<PortalDbContext> options)
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcConverter>();
     }
 
+    /// <summary>
+    /// A recipe's row: added and saved unless <paramref name="present"/> finds it there already (then false, and it is
+    /// left as it is), so that re-running a recipe adds only what is new.
+    /// </summary>
+    public async Task<bool> ImportUnlessPresentAsync(object row, Func<Task<bool>> present, CancellationToken cancellationToken)
+    {
+        if (await present())
+            return false;
+        Add(row);
+        await SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>Adds <paramref name="row"/> and saves it as <see cref="SaveUnlessTakenAsync"/> does.</summary>
     public Task<bool> AddUnlessTakenAsync(object row, Func<Task<bool>> taken, CancellationToken cancellationToken)
     {

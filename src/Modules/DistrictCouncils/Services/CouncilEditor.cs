@@ -118,14 +118,8 @@ public sealed class CouncilEditor(
     }
 
     /// <summary>Adds a recipe's council, unless one of that name is in its ward already (then false: it is left as it is).</summary>
-    public async Task<bool> ImportCouncilAsync(DistrictCouncil council, CancellationToken ct)
-    {
-        if (await NameTakenAsync(council.WardId, council.Name, 0, ct))
-            return false;
-        db.Add(council);
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
+    public Task<bool> ImportCouncilAsync(DistrictCouncil council, CancellationToken ct) =>
+        db.ImportUnlessPresentAsync(council, () => NameTakenAsync(council.WardId, council.Name, 0, ct), ct);
 
     /// <summary>Adds a recipe's update, published at <paramref name="publishedUtc"/> (null: a draft), with its first revision.</summary>
     public Task ImportUpdateAsync(CouncilUpdate update, string bodyHtml, DateTime? publishedUtc, CancellationToken ct) =>

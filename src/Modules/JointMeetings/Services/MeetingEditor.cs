@@ -129,14 +129,9 @@ public sealed class MeetingEditor(
     /// Adds a recipe's meeting with its participants and agenda, unless its ward has a meeting of that title at that start
     /// already (then false: it is left as it is).
     /// </summary>
-    public async Task<bool> ImportMeetingAsync(Meeting meeting, CancellationToken ct)
-    {
-        if (await db.Set<Meeting>().AnyAsync(m => m.WardId == meeting.WardId && m.Title == meeting.Title && m.StartUtc == meeting.StartUtc, ct))
-            return false;
-        db.Add(meeting);
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
+    public Task<bool> ImportMeetingAsync(Meeting meeting, CancellationToken ct) =>
+        db.ImportUnlessPresentAsync(meeting,
+            () => db.Set<Meeting>().AnyAsync(m => m.WardId == meeting.WardId && m.Title == meeting.Title && m.StartUtc == meeting.StartUtc, ct), ct);
 
     /// <summary>Writes a recipe meeting's minutes, published at <paramref name="publishedUtc"/> (null: a draft), with their first revision.</summary>
     public Task ImportMinutesAsync(Meeting meeting, string bodyHtml, DateTime? publishedUtc, CancellationToken ct) =>

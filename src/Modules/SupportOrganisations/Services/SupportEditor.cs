@@ -104,25 +104,15 @@ public sealed class SupportEditor(PortalDbContext db, OrganisationLookup organis
     }
 
     /// <summary>Adds a recipe's profile with its wards, unless its organisation has one already (then false: it is left as it is).</summary>
-    public async Task<bool> ImportProfileAsync(SupportProfile profile, IReadOnlyCollection<int> wardIds, CancellationToken ct)
+    public Task<bool> ImportProfileAsync(SupportProfile profile, IReadOnlyCollection<int> wardIds, CancellationToken ct)
     {
-        if (await ProfileExistsAsync(profile.OrganisationId, 0, ct))
-            return false;
         SetWards(profile, wardIds);
-        db.Add(profile);
-        await db.SaveChangesAsync(ct);
-        return true;
+        return db.ImportUnlessPresentAsync(profile, () => ProfileExistsAsync(profile.OrganisationId, 0, ct), ct);
     }
 
     /// <summary>Adds a recipe's choice, unless the council has one for that year already (then false: it is left as it is).</summary>
-    public async Task<bool> ImportChoiceAsync(SupportChoice choice, CancellationToken ct)
-    {
-        if (await ChoiceExistsAsync(choice.CouncilId, choice.FiscalYear, 0, ct))
-            return false;
-        db.Add(choice);
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
+    public Task<bool> ImportChoiceAsync(SupportChoice choice, CancellationToken ct) =>
+        db.ImportUnlessPresentAsync(choice, () => ChoiceExistsAsync(choice.CouncilId, choice.FiscalYear, 0, ct), ct);
 
     /// <summary>Makes the profile's wards exactly <paramref name="wardIds"/>.</summary>
     private static void SetWards(SupportProfile profile, IReadOnlyCollection<int> wardIds)

@@ -164,14 +164,8 @@ public sealed class TaskForceEditor(
     /// Adds a recipe's task force with its members, working groups, sessions and action items, unless one of that name is
     /// in its ward already (then false: it is left as it is).
     /// </summary>
-    public async Task<bool> ImportTaskForceAsync(TaskForce taskForce, CancellationToken ct)
-    {
-        if (await db.Set<TaskForce>().AnyAsync(t => t.WardId == taskForce.WardId && t.Name == taskForce.Name, ct))
-            return false;
-        db.Add(taskForce);
-        await db.SaveChangesAsync(ct);
-        return true;
-    }
+    public Task<bool> ImportTaskForceAsync(TaskForce taskForce, CancellationToken ct) =>
+        db.ImportUnlessPresentAsync(taskForce, () => db.Set<TaskForce>().AnyAsync(t => t.WardId == taskForce.WardId && t.Name == taskForce.Name, ct), ct);
 
     /// <summary>A new row is saved once however often its rendered create form is sent; an edit is saved as it comes.</summary>
     private Task<EditResult> SaveTaskForceAsync(TaskForce taskForce, Guid expectedVersion, CancellationToken ct) =>
