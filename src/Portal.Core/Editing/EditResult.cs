@@ -51,7 +51,4 @@ public sealed record EditResult(EditOutcome Outcome, string Id = "", IReadOnlyLi
     public static EditResult Invalid(IReadOnlyList<FieldError> errors) => new(EditOutcome.Invalid, Errors: errors);
 
     public static EditResult Conflicted(EditConflict conflict) => new(EditOutcome.Conflict, Conflict: conflict);
-
-    /// <summary>The id of what was saved as an int (for a redirect to it).</summary>
-    public int IntId => int.Parse(Id, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -21,7 +21,13 @@ public static class VersionedSaves
         if (entry.State == EntityState.Detached)
             db.Add(row);
         else if (entry.State != EntityState.Added)
+        {
+            // Every save of an edit form is a change of its row, even when only what hangs off it changed (wards,
+            // members, a note) or nothing did: the version is checked and moves on, the edit is stamped and re-indexed.
+            if (entry.State == EntityState.Unchanged)
+                entry.State = EntityState.Modified;
             entry.Property(nameof(IVersioned.Version)).OriginalValue = expectedVersion;
+        }
         var id = entry.Property<int>("Id").CurrentValue;
         try
         {

@@ -27,6 +27,7 @@ public sealed class CouncilEditor(
     public async Task<EditResult> SaveCouncilAsync(ClaimsPrincipal user, int? id, CouncilInput input, bool inputIsValid, SentForm? sent,
         CancellationToken ct)
     {
+        if (!user.HasPermission(CouncilPermission.ManageCouncilProfiles)) return EditResult.Forbidden;
         DistrictCouncil? council = null;
         if (id is not null)
         {

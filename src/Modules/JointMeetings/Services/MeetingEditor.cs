@@ -29,6 +29,7 @@ public sealed class MeetingEditor(
     public async Task<EditResult> SaveMeetingAsync(ClaimsPrincipal user, int? id, MeetingInput input, bool inputIsValid, SentForm? sent,
         CancellationToken ct)
     {
+        if (!user.HasPermission(MeetingPermission.ManageMeetings)) return EditResult.Forbidden;
         Meeting? meeting = null;
         if (id is not null)
         {
@@ -142,13 +143,10 @@ public sealed class MeetingEditor(
     private Task<EditResult> SaveMeetingAsync(Meeting meeting, Guid expectedVersion, CancellationToken ct)
     {
         var entry = db.Entry(meeting);
-        if (entry.State != EntityState.Detached)
-        {
-            if (Changed(entry, m => m.StartUtc) || Changed(entry, m => m.EndUtc) || Changed(entry, m => m.Place) || Changed(entry, m => m.OnlineUrl))
-                meeting.Sequence++;
-            // Participants, attendance and agenda are part of the meeting: saving only them is a save of the meeting too.
-            entry.Property(m => m.ModifiedUtc).IsModified = true;
-        }
+        // A new time or place is a new iCal SEQUENCE for the invitations already sent.
+        if (entry.State != EntityState.Detached
+            && (Changed(entry, m => m.StartUtc) || Changed(entry, m => m.EndUtc) || Changed(entry, m => m.Place) || Changed(entry, m => m.OnlineUrl)))
+            meeting.Sequence++;
         return db.SaveEditAsync(meeting, expectedVersion,
             T["この会議は他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。"], ct);
     }

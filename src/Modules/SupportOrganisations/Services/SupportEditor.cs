@@ -98,9 +98,13 @@ public sealed class SupportEditor(PortalDbContext db, OrganisationLookup organis
         choice ??= new SupportChoice { CouncilId = councilId, FiscalYear = input.FiscalYear };
         choice.ProfileId = profileId;
         choice.Reason = reason;
-        // Two first choices for the year at the same moment: the unique index kept the other.
-        return await db.SaveEditAsync(choice, input.Version, conflict, ct,
+        var result = await db.SaveEditAsync(choice, input.Version, conflict, ct,
             taken: () => ChoiceExistsAsync(councilId, input.FiscalYear, choice.Id, ct), takenError: new FieldError("", conflict));
+        if (result.Outcome != EditOutcome.Invalid)
+            return result;
+        // Two first choices for the year at the same moment: the unique index kept the other, which the form now shows.
+        var other = await db.Set<SupportChoice>().AsNoTracking().FirstAsync(c => c.CouncilId == councilId && c.FiscalYear == input.FiscalYear, ct);
+        return EditResult.Conflicted(new EditConflict(other.ModifiedBy, other.ModifiedUtc, other.Version, conflict));
     }
 
     /// <summary>Adds a recipe's profile with its wards, unless its organisation has one already (then false: it is left as it is).</summary>

@@ -28,6 +28,7 @@ public sealed class TaskForceEditor(
     public async Task<EditResult> SaveTaskForceAsync(ClaimsPrincipal user, int? id, TaskForceInput input, bool inputIsValid, SentForm? sent,
         CancellationToken ct)
     {
+        if (!user.HasPermission(TaskForcePermission.ManageTaskForces)) return EditResult.Forbidden;
         TaskForce? taskForce = null;
         if (id is not null)
         {
@@ -169,7 +170,7 @@ public sealed class TaskForceEditor(
 
     /// <summary>A new row is saved once however often its rendered create form is sent; an edit is saved as it comes.</summary>
     private Task<EditResult> SaveTaskForceAsync(TaskForce taskForce, Guid expectedVersion, CancellationToken ct) =>
-        SaveEditAsync(taskForce, expectedVersion,
+        db.SaveEditAsync(taskForce, expectedVersion,
             T["このタスクフォースは他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。"], ct,
             // The same name saved at the same moment (a double click, another editor): the unique index kept the other.
             taken: () => NameTakenAsync(taskForce.OwnerOrganisationId, taskForce.Name, taskForce.Id, ct),
@@ -177,24 +178,10 @@ public sealed class TaskForceEditor(
 
     /// <summary>Saves a session with its decisions; its version is checked (and moves on) even when only decisions changed.</summary>
     private Task<EditResult> SaveSessionAsync(TaskForceSession session, Guid expectedVersion, CancellationToken ct) =>
-        SaveEditAsync(session, expectedVersion, T["この会合の記録は他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。"], ct);
+        db.SaveEditAsync(session, expectedVersion, T["この会合の記録は他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。"], ct);
 
     private Task<EditResult> SaveActionItemAsync(ActionItem item, Guid expectedVersion, CancellationToken ct) =>
-        SaveEditAsync(item, expectedVersion, T["このアクションは他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。"], ct);
-
-    /// <summary>
-    /// Every save of an edit form changes its row, even when only what hangs off it changed (members, decisions) or
-    /// nothing did: the version is checked and moves on, the edit is stamped, and the task force is re-indexed.
-    /// </summary>
-    private Task<EditResult> SaveEditAsync<TRow>(TRow row, Guid expectedVersion, string conflictMessage, CancellationToken ct,
-        Func<Task<bool>>? taken = null, FieldError? takenError = null)
-        where TRow : class, IVersioned
-    {
-        var entry = db.Entry(row);
-        if (entry.State == EntityState.Unchanged)
-            entry.State = EntityState.Modified;
-        return db.SaveEditAsync(row, expectedVersion, conflictMessage, ct, taken, takenError);
-    }
+        db.SaveEditAsync(item, expectedVersion, T["このアクションは他の人が先に更新しました。最新の内容を確認してから、もう一度保存してください。"], ct);
 
     private static void Apply(TaskForce taskForce, TaskForceInput input, List<string> groupNames)
     {
