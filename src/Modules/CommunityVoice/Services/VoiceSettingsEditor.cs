@@ -98,28 +98,22 @@ public sealed class VoiceSettingsEditor(PortalDbContext db, VoiceQueries queries
     }
 
     /// <summary>A recipe's department, added last unless the table already has one of that name.</summary>
-    public async Task ImportDepartmentAsync(string name, int? wardId, CancellationToken ct)
-    {
-        if (await db.Set<VoiceDepartment>().AnyAsync(d => d.Name == name && d.WardId == wardId, ct)) return;
-        db.Add(new VoiceDepartment { Name = name, WardId = wardId, SortOrder = await db.Set<VoiceDepartment>().CountAsync(ct) + 1 });
-        await db.SaveChangesAsync(ct);
-    }
+    public async Task ImportDepartmentAsync(string name, int? wardId, CancellationToken ct) =>
+        await db.ImportUnlessPresentAsync(
+            new VoiceDepartment { Name = name, WardId = wardId, SortOrder = await db.Set<VoiceDepartment>().CountAsync(ct) + 1 },
+            () => db.Set<VoiceDepartment>().AnyAsync(d => d.Name == name && d.WardId == wardId, ct), ct);
 
     /// <summary>A recipe's category, added last unless there is one of that name.</summary>
-    public async Task ImportCategoryAsync(string name, CancellationToken ct)
-    {
-        if (await db.Set<VoiceCategory>().AnyAsync(c => c.Name == name, ct)) return;
-        db.Add(new VoiceCategory { Name = name, SortOrder = await db.Set<VoiceCategory>().CountAsync(ct) + 1 });
-        await db.SaveChangesAsync(ct);
-    }
+    public async Task ImportCategoryAsync(string name, CancellationToken ct) =>
+        await db.ImportUnlessPresentAsync(
+            new VoiceCategory { Name = name, SortOrder = await db.Set<VoiceCategory>().CountAsync(ct) + 1 },
+            () => db.Set<VoiceCategory>().AnyAsync(c => c.Name == name, ct), ct);
 
     /// <summary>A recipe's status, added last unless there is one of that name.</summary>
-    public async Task ImportStatusAsync(string name, bool isClosed, bool isPublicResponse, CancellationToken ct)
-    {
-        if (await db.Set<VoiceStatus>().AnyAsync(s => s.Name == name, ct)) return;
-        db.Add(new VoiceStatus { Name = name, SortOrder = await db.Set<VoiceStatus>().CountAsync(ct) + 1, IsClosed = isClosed, IsPublicResponse = isPublicResponse });
-        await db.SaveChangesAsync(ct);
-    }
+    public async Task ImportStatusAsync(string name, bool isClosed, bool isPublicResponse, CancellationToken ct) =>
+        await db.ImportUnlessPresentAsync(
+            new VoiceStatus { Name = name, SortOrder = await db.Set<VoiceStatus>().CountAsync(ct) + 1, IsClosed = isClosed, IsPublicResponse = isPublicResponse },
+            () => db.Set<VoiceStatus>().AnyAsync(s => s.Name == name, ct), ct);
 
     /// <summary>A recipe's routing rule: items of the category in the ward (null: city-wide) go to the department.</summary>
     public async Task ImportRoutingRuleAsync(int categoryId, int? wardId, int departmentId, CancellationToken ct)
